@@ -1,0 +1,86 @@
+import * as z from 'zod';
+
+/*
+ * The input schemas. Every `error` text completes the sentence "Unexpected X
+ * for `field`, expected …", which `validateSchema` builds; the same schemas
+ * will generate the editors' JSON Schemas, so they are written once, here.
+ */
+
+const text = (what = 'a string') =>
+  z.string({ error: what }).refine((value) => value.trim() !== '', { error: `${what} that is not empty` });
+
+const markdown = () => text('Markdown text');
+
+const httpUrl = () =>
+  z.string({ error: 'an http or https URL' }).refine(isHttpUrl, { error: 'an http or https URL such as `https://example.com/`' });
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+const wordBudget = () =>
+  z.number({ error: 'a whole number of words' }).int({ error: 'a whole number of words' }).positive({ error: 'a positive number of words' });
+
+export const questionSchema = z.strictObject({
+  title: text('the article title'),
+  question: text('the question put to the experts').optional(),
+  slug: z.string({ error: 'a slug such as `therapists-cry`' }).optional(),
+  lang: z
+    .string({ error: 'a language tag such as `en` or `en-US`' })
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'a language tag such as `en` or `en-US`' })
+    .optional(),
+  url: httpUrl().optional(),
+  byline: z.union(
+    [text('the author’s name'), z.strictObject({ name: text('the author’s name'), url: httpUrl().optional() })],
+    { error: 'the author’s name, or a mapping with `name` and `url`' },
+  ),
+  published: z
+    .string({ error: 'a date written as `YYYY-MM-DD`' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'a date written as `YYYY-MM-DD`' })
+    .optional(),
+  column: z
+    .strictObject(
+      { name: text('the column name'), blurb: text('the column blurb').optional() },
+      { error: 'a mapping with `name` and `blurb`' },
+    )
+    .optional(),
+  intro: markdown().optional(),
+  order: z.array(text('an expert id (a file name without `.md`)'), { error: 'a list of expert ids' }).optional(),
+  closing: text('the closing note').optional(),
+  cta: markdown().optional(),
+  condense: z.strictObject({ maxWords: wordBudget().optional() }, { error: 'a mapping with `maxWords`' }).optional(),
+}, { error: 'a mapping of fields such as `title:` and `byline:`' });
+
+export const locationObjectSchema = z.strictObject(
+  {
+    city: text('a city'),
+    region: text('a state, province or region').optional(),
+    country: text('a country').optional(),
+  },
+  { error: 'a mapping with `city`, `region` and `country`' },
+);
+
+export const expertSchema = z.strictObject({
+  name: text('the expert’s full name'),
+  credentials: z
+    .union([z.string(), z.array(text('a credential such as `LCSW`'))], {
+      error: 'a list of credentials, or a comma-separated string such as `LCSW, PhD`',
+    })
+    .optional(),
+  role: text('a role such as `Licensed counselor`').optional(),
+  location: z
+    .union([text('a location such as `Austin, Texas`'), locationObjectSchema], {
+      error: '`City, Region`, or a mapping with `city`, `region` and `country`',
+    })
+    .optional(),
+  maxWords: wordBudget().optional(),
+}, { error: 'a mapping of fields such as `name:` and `credentials:`' });
+
+export type QuestionInput = z.infer<typeof questionSchema>;
+export type ExpertInput = z.infer<typeof expertSchema>;
+export type LocationInput = NonNullable<ExpertInput['location']>;

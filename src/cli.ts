@@ -1,0 +1,157 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { VFile } from 'vfile';
+import type { BuildResult, Format } from './build.js';
+import { readVersion } from './version.js';
+
+export interface CliIo {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+}
+
+const ISSUES_URL = 'https://github.com/roundup-tool/roundup/issues';
+const FORMAT_NAMES = ['html', 'json', 'text'];
+
+/** Exit codes: 0 built or clean, 1 input errors, 2 bad usage or an internal failure. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const env = io.env ?? process.env;
+  const cwd = io.cwd ?? process.cwd();
+  const colorLevel = detectColor(io.stderr, env);
+  let code = 0;
+  const program = new Command('roundup')
+    .description('Compile expert-roundup articles: one question, several experts, checked and rendered to HTML, JSON and text.')
+    .version(readVersion(), '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+
+  program
+    .command('build')
+    .description('check roundups and write their articles')
+    .argument('<paths...>', 'roundup folders, their question.yaml, or folders to search')
+    .option('-f, --format <formats>', `output formats, comma-separated or repeated: ${FORMAT_NAMES.join(', ')}`, collectFormats, [])
+    .option('-o, --out <dir>', 'output folder, or - to print one roundup\'s one format', 'dist')
+    .option('--width <columns>', 'wrap text output at this width, 0 for none', parseWidth, 72)
+    .addOption(reporterOption())
+    .option('--strict', 'fail on warnings too')
+    .option('--quiet', 'report errors only')
+    .addHelpText('after', `
+Examples:
+  $ roundup build examples/therapists-cry
+  $ roundup build examples/therapists-cry --format html,json,text --out public
+  $ roundup build examples/therapists-cry --format text --width 60 --out -`)
+    .action(async (paths: string[], options: BuildFlags) => {
+      const { build, UsageError } = await import('./index.js');
+      const toStdout = options.out === '-';
+      const formats = (options.format.length ? options.format : ['html']) as Format[];
+      if (toStdout && formats.length !== 1) throw new UsageError('--out - prints a single format; pick one with --format');
+      const result = await build({ paths, cwd, formats, outDir: toStdout ? undefined : options.out, write: !toStdout, width: options.width, strict: options.strict });
+      if (toStdout && result.roundups.length > 1) throw new UsageError(`--out - prints a single roundup; ${result.roundups.length} were found`);
+      io.stderr.write(await report(result.files, options, colorLevel));
+      for (const roundup of result.roundups) {
+        if (toStdout) roundup.outputs.forEach((output) => io.stdout.write(output.contents));
+        else if (roundup.written.length > 0) io.stderr.write(`Wrote ${roundup.written.join(', ')}\n`);
+      }
+      code = outcome(result);
+    });
+
+  program
+    .command('check')
+    .description('check roundups without writing anything')
+    .argument('<paths...>', 'roundup folders, their question.yaml, or folders to search')
+    .addOption(reporterOption())
+    .option('--strict', 'fail on warnings too')
+    .option('--quiet', 'report errors only')
+    .addHelpText('after', `
+Examples:
+  $ roundup check examples/therapists-cry
+  $ roundup check content/ --reporter json`)
+    .action(async (paths: string[], options: CheckFlags) => {
+      const { check } = await import('./index.js');
+      const result = await check({ paths, cwd, strict: options.strict });
+      const text = await report(result.files, options, colorLevel);
+      (options.reporter === 'json' ? io.stdout : io.stderr).write(text);
+      code = outcome(result);
+    });
+
+  program.addHelpText('after', `
+Examples:
+  $ roundup build examples/therapists-cry --format html,json,text
+  $ roundup check content/
+
+Exit codes: 0 success, 1 errors in the input, 2 bad usage or an internal failure.`);
+
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 2;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    return handleFailure(error, io);
+  }
+}
+
+interface CheckFlags {
+  reporter: 'pretty' | 'json';
+  strict?: boolean;
+  quiet?: boolean;
+}
+
+interface BuildFlags extends CheckFlags {
+  format: string[];
+  out: string;
+  width: number;
+}
+
+function outcome(result: BuildResult): number {
+  const internal = result.files.some((file) => file.messages.some((message) => message.ruleId === 'internal-error'));
+  return internal ? 2 : result.code;
+}
+
+async function report(files: VFile[], options: CheckFlags, colorLevel: 0 | 1): Promise<string> {
+  const { reportPretty, reportJson } = await import('./index.js');
+  return options.reporter === 'json' ? reportJson(files, options) : reportPretty(files, { colorLevel, quiet: options.quiet });
+}
+
+const reporterOption = () => new Option('--reporter <name>', 'how to print diagnostics').choices(['pretty', 'json']).default('pretty');
+
+function collectFormats(value: string, previous: string[]): string[] {
+  const formats = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean);
+  for (const format of formats) {
+    if (!FORMAT_NAMES.includes(format)) throw new InvalidArgumentError(`expected one of ${FORMAT_NAMES.join(', ')}, got "${format}"`);
+  }
+  return [...previous, ...formats];
+}
+
+function parseWidth(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of columns, 0 for no wrapping');
+  return Number(value);
+}
+
+function handleFailure(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; every other commander error is bad usage and has been printed.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof Error && error.name === 'UsageError') {
+    io.stderr.write(`roundup: ${error.message}\n`);
+    return 2;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`roundup: internal error: ${detail}\nThis is a bug in roundup. Please report it at ${ISSUES_URL} with the command you ran.\n`);
+  return 2;
+}
+
+/** NO_COLOR wins, FORCE_COLOR forces, otherwise color only on a terminal. */
+function detectColor(stream: CliIo['stderr'], env: Record<string, string | undefined>): 0 | 1 {
+  if (env.NO_COLOR) return 0;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? 0 : 1;
+  return stream.isTTY ? 1 : 0;
+}

@@ -1,0 +1,73 @@
+import { location } from 'vfile-location';
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A span of the file's text, as offsets into `file.value`. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Diagnostic {
+  ruleId: string;
+  severity: Severity;
+  /** What is wrong: "Unexpected X, expected Y". No position, no "Error:" prefix. */
+  reason: string;
+  /** Where; the whole file's first character when absent. */
+  span?: Span;
+  /** How to fix it, in words. */
+  note?: string;
+  /** Values that would be right ("did you mean"), best first. */
+  expected?: string[];
+  actual?: string;
+  /** A related place, such as the other file of a duplicate. */
+  cause?: VFileMessage;
+}
+
+export const docsUrl = (ruleId: string) =>
+  `docs/rules.md#${ruleId}`;
+
+/**
+ * Add a diagnostic to the file it concerns. This is the one place that turns
+ * offsets into line:column and stamps source, url and severity, so no stage
+ * sets those by hand.
+ */
+export function addDiagnostic(file: VFile, diagnostic: Diagnostic): VFileMessage {
+  const text = String(file.value ?? '');
+  const place = diagnostic.span ? spanToPosition(text, diagnostic.span) : { line: 1, column: 1 };
+  const message = file.message(diagnostic.reason, {
+    place,
+    ruleId: diagnostic.ruleId,
+    source: 'roundup',
+    cause: diagnostic.cause,
+  });
+  message.fatal = diagnostic.severity === 'error' ? true : diagnostic.severity === 'warning' ? false : undefined;
+  message.url = docsUrl(diagnostic.ruleId);
+  if (diagnostic.note) message.note = diagnostic.note;
+  if (diagnostic.expected) message.expected = diagnostic.expected;
+  if (diagnostic.actual !== undefined) message.actual = diagnostic.actual;
+  return message;
+}
+
+function spanToPosition(text: string, span: Span) {
+  const place = location(text);
+  const start = place.toPoint(Math.min(span.start, text.length));
+  const end = place.toPoint(Math.min(Math.max(span.end, span.start), text.length));
+  if (!start) return { line: 1, column: 1 };
+  return end ? { start, end } : start;
+}
+
+export function severityOf(message: VFileMessage): Severity {
+  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info';
+}
+
+export const hasErrors = (files: readonly VFile[]) =>
+  files.some((file) => file.messages.some((message) => message.fatal === true));
+
+/** 0: no errors (warnings allowed unless strict); 1: errors. Usage and internal failures (2) are the CLI's. */
+export function exitCode(files: readonly VFile[], options: { strict?: boolean } = {}): 0 | 1 {
+  const failing = (message: VFileMessage) => message.fatal === true || (options.strict === true && message.fatal === false);
+  return files.some((file) => file.messages.some(failing)) ? 1 : 0;
+}

@@ -1,0 +1,54 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { compareCodePoints, QUESTION_FILE } from './load/roundup.js';
+
+/** Bad usage, not bad content: the CLI exits 2 with the message. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface DiscoverOptions {
+  cwd: string;
+  /** Folders never searched, such as the output folder (absolute or relative to `cwd`). */
+  exclude?: readonly string[];
+}
+
+/**
+ * CLI paths → roundup folders (relative to `cwd` as given, sorted, without
+ * duplicates). A path is a roundup folder, its `question.yaml`, or a folder
+ * searched for roundups below it, skipping node_modules and dot-folders.
+ */
+export async function discoverRoundups(paths: readonly string[], options: DiscoverOptions): Promise<string[]> {
+  const exclude = new Set((options.exclude ?? []).map((dir) => path.resolve(options.cwd, dir)));
+  const found = new Map<string, string>();
+  for (const given of paths) {
+    const absolute = path.resolve(options.cwd, given);
+    const info = await stat(absolute).catch(() => undefined);
+    if (!info) throw new UsageError(`${given}: no such file or folder`);
+    if (info.isFile()) {
+      if (path.basename(absolute) !== QUESTION_FILE) throw new UsageError(`${given}: expected a roundup folder or its ${QUESTION_FILE}`);
+      found.set(path.dirname(absolute), path.dirname(given));
+      continue;
+    }
+    const before = found.size;
+    await search(absolute, given, exclude, found);
+    if (found.size === before) throw new UsageError(`${given}: no ${QUESTION_FILE} in this folder or below it`);
+  }
+  return [...found.entries()].sort(([a], [b]) => compareCodePoints(a, b)).map(([, dir]) => dir);
+}
+
+async function search(absolute: string, given: string, exclude: Set<string>, found: Map<string, string>) {
+  const entries = await readdir(absolute, { withFileTypes: true }).catch(() => []);
+  if (entries.some((entry) => entry.name === QUESTION_FILE && entry.isFile())) {
+    found.set(absolute, given);
+    return;
+  }
+  const folders = entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
+    .map((entry) => entry.name)
+    .sort(compareCodePoints);
+  for (const name of folders) {
+    const child = path.join(absolute, name);
+    if (!exclude.has(child)) await search(child, path.join(given, name), exclude, found);
+  }
+}

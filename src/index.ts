@@ -1,0 +1,25 @@
+/**
+ * roundup's library API: the same operations as the CLI, as functions that
+ * take options and return data. Nothing here prints.
+ *
+ * @example
+ * import { build, reportPretty } from 'roundup';
+ * const result = await build({ paths: ['examples/therapists-cry'], formats: ['html', 'json'] });
+ * process.stderr.write(reportPretty(result.files));
+ * process.exitCode = result.code;
+ */
+export { build, check, render, FORMATS } from './build.js';
+export type { BuildOptions, BuildResult, CheckOptions, Format, RoundupResult } from './build.js';
+export { discoverRoundups, UsageError } from './discover.js';
+export { readRoundup } from './load/roundup.js';
+export type { LoadedRoundup } from './load/roundup.js';
+export { checkStructure } from './check/structure.js';
+export { buildRoundup } from './model.js';
+export type { Expert, Location, Roundup } from './model.js';
+export { renderHtml } from './render/html.js';
+export { renderJson } from './render/json.js';
+export { renderText } from './render/text.js';
+export { renderMarkdown } from './render/markdown.js';
+export { reportPretty } from './report/pretty.js';
+export { reportJson } from './report/json.js';
+export { exitCode } from './diagnostics.js';

@@ -1,0 +1,66 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { addDiagnostic } from '../diagnostics.js';
+
+export interface ReadOptions {
+  cwd: string;
+  /** Files larger than this are refused: remark slows down sharply on large pathological input. */
+  maxBytes?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 512 * 1024;
+
+/**
+ * The one disk reader. Returns a VFile whose value is the decoded text with
+ * the BOM stripped and every line ending normalised to `\n` (line and column
+ * numbers stay those of the file on disk). Problems become messages on the
+ * file, whose value is then empty.
+ */
+export async function readInputFile(filePath: string, options: ReadOptions): Promise<VFile> {
+  const file = new VFile({ path: filePath, cwd: options.cwd, value: '' });
+  const absolute = path.resolve(options.cwd, filePath);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(absolute);
+    if (info.size > maxBytes) {
+      addDiagnostic(file, {
+        ruleId: 'file-too-large',
+        severity: 'error',
+        reason: `Unexpected file of ${info.size} bytes, expected at most ${maxBytes}`,
+        note: 'Split or shorten the file; answers are usually a few kilobytes.',
+      });
+      return file;
+    }
+    bytes = await readFile(absolute);
+  } catch (error) {
+    addDiagnostic(file, {
+      ruleId: 'read-error',
+      severity: 'error',
+      reason: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    });
+    return file;
+  }
+  const text = decodeUtf8(bytes);
+  if (text === undefined) {
+    addDiagnostic(file, {
+      ruleId: 'invalid-encoding',
+      severity: 'error',
+      reason: 'Unexpected bytes that are not UTF-8, expected a UTF-8 text file',
+      note: 'Save the file as UTF-8.',
+    });
+    return file;
+  }
+  file.value = text.replace(/\r\n?/g, '\n');
+  return file;
+}
+
+/** Decode strictly: `readFile(p, 'utf8')` would silently turn bad bytes into U+FFFD. */
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,65 @@
+import { readdir, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { addDiagnostic } from '../diagnostics.js';
+import { parseExpert, type LoadedExpert } from './expert.js';
+import { parseQuestion, type LoadedQuestion } from './question.js';
+import { readInputFile, type ReadOptions } from './read.js';
+
+export interface LoadedRoundup {
+  /** The roundup folder, relative to `cwd` as given. */
+  dir: string;
+  question: LoadedQuestion;
+  /** In file-name order; `order` is applied by the model. */
+  experts: LoadedExpert[];
+}
+
+export const QUESTION_FILE = 'question.yaml';
+export const EXPERTS_DIR = 'experts';
+
+/** Read a roundup folder: `question.yaml` and every `experts/*.md`. */
+export async function readRoundup(dir: string, options: ReadOptions): Promise<LoadedRoundup> {
+  const question = parseQuestion(await readInputFile(path.join(dir, QUESTION_FILE), options));
+  const expertPaths = await listExpertFiles(dir, options.cwd);
+  const experts = await Promise.all(
+    expertPaths.map(async ({ file, outside }) => {
+      if (!outside) return parseExpert(await readInputFile(file, options));
+      // Never read it: a committed `experts/jane.md -> ~/.npmrc` must not be published.
+      const vfile = new VFile({ path: file, cwd: options.cwd, value: '' });
+      addDiagnostic(vfile, {
+        ruleId: 'symlink-outside',
+        severity: 'error',
+        reason: 'Unexpected symbolic link to a file outside the roundup folder, expected a file inside it',
+        note: 'Copy the file into the roundup instead of linking to it; roundup never publishes files from elsewhere.',
+      });
+      return parseExpert(vfile);
+    }),
+  );
+  return { dir, question, experts };
+}
+
+async function listExpertFiles(dir: string, cwd: string): Promise<{ file: string; outside: boolean }[]> {
+  const expertsDir = path.join(dir, EXPERTS_DIR);
+  let entries;
+  try {
+    entries = await readdir(path.resolve(cwd, expertsDir), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const root = await realpath(path.resolve(cwd, dir));
+  const names = entries
+    .filter((entry) => entry.name.endsWith('.md') && !entry.name.startsWith('.') && (entry.isFile() || entry.isSymbolicLink()))
+    .map((entry) => entry.name)
+    .sort(compareCodePoints);
+  return Promise.all(
+    names.map(async (name) => {
+      const file = path.join(expertsDir, name);
+      const target = await realpath(path.resolve(cwd, file)).catch(() => undefined);
+      const relative = target === undefined ? '' : path.relative(root, target);
+      return { file, outside: target !== undefined && (relative.startsWith('..') || path.isAbsolute(relative)) };
+    }),
+  );
+}
+
+/** Locale-independent, so the default expert order is the same on every machine. */
+export const compareCodePoints = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

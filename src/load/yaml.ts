@@ -1,0 +1,152 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
+import type { VFile } from 'vfile';
+import { addDiagnostic, type Span } from '../diagnostics.js';
+
+/** A path into parsed YAML, as zod reports it: keys and list indexes. */
+export type KeyPath = readonly PropertyKey[];
+
+interface NodePlace {
+  key?: Span;
+  value: Span;
+}
+
+/** Where every key and value of a YAML document sits in its file. */
+export class PlaceIndex {
+  readonly #places = new Map<string, NodePlace>();
+
+  constructor(readonly root: Span) {}
+
+  set(path: KeyPath, place: NodePlace) {
+    this.#places.set(keyOf(path), place);
+  }
+
+  /** The value at `path`, or the nearest enclosing value that exists (a missing field points at its parent). */
+  value(path: KeyPath): Span {
+    for (let depth = path.length; depth > 0; depth--) {
+      const place = this.#places.get(keyOf(path.slice(0, depth)));
+      if (place) return place.value;
+    }
+    return this.root;
+  }
+
+  /** The key at `path` (for unknown keys), falling back to its value. */
+  key(path: KeyPath): Span {
+    return this.#places.get(keyOf(path))?.key ?? this.value(path);
+  }
+}
+
+const keyOf = (path: KeyPath) => path.map(String).join('\u0000');
+
+export interface ParsedYaml {
+  /** Undefined when the YAML is broken; the reasons are messages on the file. */
+  data: unknown;
+  places: PlaceIndex;
+}
+
+/**
+ * Parse YAML 1.2 (core schema) strictly: `2020-03-04` and `NO` stay strings,
+ * duplicate keys and aliases are errors, and nothing is executed. `offset` is
+ * where `text` starts in `file`, so every position is the file's own.
+ */
+export function parseYaml(file: VFile, text: string, offset: number): ParsedYaml {
+  // Front matter starts with the newline after `---`: point whole-document problems at the first field's line.
+  const leading = text.startsWith('\n') ? 1 : 0;
+  const root = { start: offset + leading, end: offset + text.length };
+  const places = new PlaceIndex(root);
+  const at = (range: readonly number[] | null | undefined): Span =>
+    range ? { start: offset + (range[0] ?? 0), end: offset + (range[1] ?? range[0] ?? 0) } : root;
+  let doc;
+  try {
+    doc = parseDocument(text, {
+      version: '1.2',
+      schema: 'core',
+      merge: false,
+      resolveKnownTags: false,
+      uniqueKeys: true,
+      strict: true,
+      stringKeys: true,
+      prettyErrors: false,
+      logLevel: 'silent',
+    });
+  } catch (error) {
+    // Deeply nested flow collections exhaust the parser's stack.
+    addDiagnostic(file, {
+      ruleId: 'yaml-syntax',
+      severity: 'error',
+      span: root,
+      reason: `Cannot parse YAML: ${(error as Error).message}`,
+      note: 'Simplify the structure; roundup fields nest at most two levels deep.',
+    });
+    return { data: undefined, places };
+  }
+  for (const error of doc.errors) {
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    addDiagnostic(file, {
+      ruleId: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
+      severity: 'error',
+      span: at(error.pos),
+      reason: duplicate ? 'Unexpected duplicate key, expected each key once' : `Unexpected YAML: ${lowerFirst(error.message)}`,
+      note: duplicate ? 'Remove one of the two entries.' : yamlHint(error.code),
+    });
+  }
+  for (const warning of doc.warnings) {
+    addDiagnostic(file, {
+      ruleId: 'yaml-tag',
+      severity: 'warning',
+      span: at(warning.pos),
+      reason: `Unexpected YAML: ${lowerFirst(warning.message)}`,
+      note: 'Remove the tag; roundup reads plain strings, lists and mappings.',
+    });
+  }
+  let aliases = 0;
+  visit(doc, {
+    Alias(_, node) {
+      aliases++;
+      addDiagnostic(file, {
+        ruleId: 'yaml-alias',
+        severity: 'error',
+        span: at(node.range),
+        reason: `Unexpected alias \`*${node.source}\`, expected a plain value`,
+        note: 'Write the value out; aliases are refused because they can expand without bound.',
+      });
+    },
+  });
+  if (doc.errors.length > 0 || aliases > 0) return { data: undefined, places };
+  if (doc.contents) indexPlaces(doc.contents, [], places, at);
+  return { data: doc.toJS({ maxAliasCount: 0 }) as unknown, places };
+}
+
+function indexPlaces(node: Node, path: PropertyKey[], places: PlaceIndex, at: (range?: readonly number[] | null) => Span) {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const childPath = [...path, String(pair.key.value)];
+      const value = pair.value as Node | null;
+      const keySpan = at(pair.key.range);
+      places.set(childPath, { key: keySpan, value: value && !isAlias(value) ? at(value.range) : keySpan });
+      if (value) indexPlaces(value, childPath, places, at);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) => {
+      if (!item) return;
+      const childPath = [...path, index];
+      places.set(childPath, { value: at((item as Node).range) });
+      indexPlaces(item as Node, childPath, places, at);
+    });
+  }
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+function yamlHint(code: string): string {
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return 'Indent with spaces, not tabs.';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'UNEXPECTED_TOKEN':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'Wrap the value in double quotes if it holds `: `, `#`, or starts with a quote.';
+    default:
+      return 'Check the YAML syntax near this place; quoting the value often helps.';
+  }
+}

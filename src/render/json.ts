@@ -1,0 +1,48 @@
+import type { Expert, Roundup } from '../model.js';
+import type { RenderedMarkdown } from './markdown.js';
+
+/** Bumped on any change that could break a consumer of the JSON. */
+export const JSON_SCHEMA_VERSION = 1;
+
+/**
+ * The model as JSON: keys in a fixed order (the order written here), absent
+ * values as null rather than missing, 2-space indent, final newline.
+ */
+export function renderJson(roundup: Roundup): string {
+  const output = {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    slug: roundup.slug,
+    lang: roundup.lang,
+    title: roundup.title,
+    question: roundup.question,
+    url: roundup.url,
+    byline: { name: roundup.byline.name, url: roundup.byline.url },
+    published: roundup.published,
+    column: roundup.column && { name: roundup.column.name, blurb: roundup.column.blurb },
+    intro: roundup.intro && markdownJson(roundup.intro),
+    experts: roundup.experts.map(expertJson),
+    closing: roundup.closing,
+    cta: roundup.cta && markdownJson(roundup.cta),
+    stats: { experts: roundup.stats.experts, words: roundup.stats.words, readingMinutes: roundup.stats.readingMinutes },
+  };
+  return `${JSON.stringify(output, null, 2)}\n`;
+}
+
+function expertJson(expert: Expert) {
+  const { location } = expert;
+  return {
+    id: expert.id,
+    name: expert.name,
+    credentials: [...expert.credentials],
+    role: expert.role,
+    location: location && { city: location.city, region: location.region, country: location.country, display: location.display },
+    answer: markdownJson(expert.answer),
+  };
+}
+
+const markdownJson = (rendered: RenderedMarkdown) => ({
+  markdown: rendered.markdown,
+  html: rendered.html,
+  text: rendered.text,
+  words: rendered.words,
+});

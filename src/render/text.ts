@@ -1,0 +1,46 @@
+import type { Roundup } from '../model.js';
+import type { RenderedMarkdown } from './markdown.js';
+import { formatDate } from './date.js';
+import { length, wrap } from './wrap.js';
+
+export interface TextOptions {
+  /** Wrap at this many columns; 0 for no wrapping. Default 72. */
+  width?: number;
+}
+
+/** Plain text for email and newsletters: no markup, wrapped, links as "text (url)". */
+export function renderText(roundup: Roundup, options: TextOptions = {}): string {
+  const width = options.width ?? 72;
+  const blocks: string[] = [];
+  const paragraph = (text: string) => blocks.push(wrap(text, width));
+  const markdown = (rendered: RenderedMarkdown | null) => {
+    for (const block of rendered?.blocks ?? []) {
+      blocks.push(block.preformatted ? block.prefix + block.text.replace(/\n/g, `\n${block.indent}`) : wrap(block.text, width, block.prefix, block.indent));
+    }
+  };
+
+  blocks.push(underline(wrap(roundup.title, width), '='));
+  const date = roundup.published ? ` · ${formatDate(roundup.published)}` : '';
+  paragraph(`By ${roundup.byline.name}${date}`);
+  if (roundup.column) paragraph([roundup.column.name, roundup.column.blurb].filter(Boolean).join(' '));
+  markdown(roundup.intro);
+  for (const expert of roundup.experts) {
+    const heading = underline(wrap([expert.name, ...expert.credentials].join(', '), width), '-');
+    const meta = [expert.role, expert.location?.display].filter((line): line is string => Boolean(line));
+    blocks.push([heading, ...meta.map((line) => wrap(line, width))].join('\n'));
+    markdown(expert.answer);
+  }
+  if (roundup.closing) paragraph(roundup.closing);
+  markdown(roundup.cta);
+  return `${stripControlCharacters(blocks.join('\n\n'))}\n`;
+}
+
+function underline(text: string, character: string): string {
+  const longest = Math.max(...text.split('\n').map(length));
+  return `${text}\n${character.repeat(longest)}`;
+}
+
+/** Content must not drive the reader's terminal: drop C0/C1 controls (ANSI escapes among them) but newlines. */
+export function stripControlCharacters(text: string): string {
+  return text.replace(/\t/g, ' ').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '');
+}

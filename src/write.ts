@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, realpath, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface OutputFile {
+  /** A bare file name such as `therapists-cry.html`; it always lands directly in the output folder. */
+  name: string;
+  contents: string;
+}
+
+/**
+ * Write files into `outDir` atomically: each goes to a temporary file in the
+ * same folder (a rename across file systems is not atomic), is flushed to
+ * disk, then renamed over the target. A reader never sees a half-written
+ * file, and a failure leaves the previous version in place.
+ */
+export async function writeOutputs(outDir: string, files: readonly OutputFile[]): Promise<string[]> {
+  await mkdir(outDir, { recursive: true });
+  const root = await realpath(outDir);
+  const written: string[] = [];
+  for (const file of files) {
+    const target = path.join(root, file.name);
+    // Names come from validated slugs; this is the last line of defence, symlinks included.
+    if (path.basename(file.name) !== file.name || path.dirname(target) !== root) {
+      throw new Error(`refusing to write ${JSON.stringify(file.name)} outside ${outDir}`);
+    }
+    await writeFileAtomic(target, file.contents);
+    written.push(path.join(outDir, file.name));
+  }
+  return written;
+}
+
+export async function writeFileAtomic(target: string, contents: string): Promise<void> {
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    // `wx`: never follow or reuse something already at the temporary name.
+    const handle = await open(temporary, 'wx', 0o644);
+    try {
+      await handle.writeFile(contents, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, target);
+  } catch (error) {
+    await unlink(temporary).catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    expect: { requireAssertions: true },
+    // CLI tests spawn the built binary; give them room on a loaded 2-core CI box.
+    testTimeout: 20_000,
+  },
+});
