@@ -55,6 +55,17 @@ export function parseYaml(file: VFile, text: string, offset: number): ParsedYaml
   const places = new PlaceIndex(root);
   const at = (range: readonly number[] | null | undefined): Span =>
     range ? { start: offset + (range[0] ?? 0), end: offset + (range[1] ?? range[0] ?? 0) } : root;
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep !== undefined) {
+    addDiagnostic(file, {
+      ruleId: 'yaml-too-deep',
+      severity: 'error',
+      span: { start: offset + tooDeep, end: offset + tooDeep + 1 },
+      reason: `Unexpected nesting deeper than ${MAX_DEPTH} levels, expected a flat list of fields`,
+      note: 'roundup fields nest at most two levels deep; remove the extra brackets or indentation.',
+    });
+    return { data: undefined, places };
+  }
   let doc;
   try {
     doc = parseDocument(text, {
@@ -114,6 +125,40 @@ export function parseYaml(file: VFile, text: string, offset: number): ParsedYaml
   if (doc.errors.length > 0 || aliases > 0) return { data: undefined, places };
   if (doc.contents) indexPlaces(doc.contents, [], places, at);
   return { data: doc.toJS({ maxAliasCount: 0 }) as unknown, places };
+}
+
+/** Far deeper than any roundup field, far shallower than what exhausts a parser's stack. */
+const MAX_DEPTH = 32;
+
+/**
+ * A cheap scan before parsing: deep nesting makes the YAML parser recurse
+ * until the stack runs out, and near that limit V8 can die outright (a fatal
+ * "RegExpCompiler Allocation failed") instead of throwing. Over-counting is
+ * fine (brackets inside quotes count too); returns the offset where the
+ * limit is passed.
+ */
+function findExcessiveNesting(text: string): number | undefined {
+  let depth = 0;
+  let column = 0;
+  let indenting = true;
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index];
+    column++;
+    if (character === '\n') {
+      column = 0;
+      indenting = true;
+      continue;
+    }
+    if (character === '[' || character === '{') {
+      if (++depth > MAX_DEPTH) return index;
+    } else if (character === ']' || character === '}') {
+      depth = Math.max(0, depth - 1);
+    }
+    indenting &&= character === ' ' || character === '-';
+    // Block nesting: a line indented (or opened with `- - -`) past any sane depth.
+    if (indenting && column > MAX_DEPTH * 4) return index;
+  }
+  return undefined;
 }
 
 function indexPlaces(node: Node, path: PropertyKey[], places: PlaceIndex, at: (range?: readonly number[] | null) => Span) {
