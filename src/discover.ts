@@ -14,7 +14,7 @@ export interface DiscoverOptions {
 }
 
 /**
- * CLI paths → roundup folders (relative to `cwd` as given, sorted, without
+ * CLI paths → roundup folders (relative to `cwd`, sorted, without
  * duplicates). A path is a roundup folder, its `question.yaml`, or a folder
  * searched for roundups below it, skipping node_modules and dot-folders.
  */
@@ -27,11 +27,11 @@ export async function discoverRoundups(paths: readonly string[], options: Discov
     if (!info) throw new UsageError(`${given}: no such file or folder`);
     if (info.isFile()) {
       if (path.basename(absolute) !== QUESTION_FILE) throw new UsageError(`${given}: expected a roundup folder or its ${QUESTION_FILE}`);
-      found.set(path.dirname(absolute), path.dirname(given));
+      found.set(path.dirname(absolute), path.relative(options.cwd, path.dirname(absolute)) || '.');
       continue;
     }
     const before = found.size;
-    await search(absolute, given, exclude, found);
+    await search(absolute, path.relative(options.cwd, absolute) || '.', exclude, found);
     if (found.size === before) throw new UsageError(`${given}: no ${QUESTION_FILE} in this folder or below it`);
   }
   return [...found.entries()].sort(([a], [b]) => compareCodePoints(a, b)).map(([, dir]) => dir);

@@ -25,7 +25,9 @@ export function parseExpert(file: VFile): LoadedExpert {
   if (hasErrors([file])) return empty;
   const split = splitFrontMatter(file);
   if (!split) return empty;
-  const { data, places } = parseYaml(file, split.yaml, split.yamlOffset);
+  // Empty front matter: its problems (missing fields) point at the opening `---`.
+  const root = split.yaml.trim() === '' ? { start: 0, end: 3 } : undefined;
+  const { data, places } = parseYaml(file, split.yaml, split.yamlOffset, root);
   const loaded = { ...empty, places, body: split.body, bodyOffset: split.bodyOffset };
   if (data === undefined) return loaded;
   return { ...loaded, value: validateSchema(file, data ?? {}, places, expertSchema) };

@@ -46,12 +46,12 @@ export interface ParsedYaml {
 /**
  * Parse YAML 1.2 (core schema) strictly: `2020-03-04` and `NO` stay strings,
  * duplicate keys and aliases are errors, and nothing is executed. `offset` is
- * where `text` starts in `file`, so every position is the file's own.
+ * where `text` starts in `file`, so every position is the file's own; `root`
+ * is where problems with the whole document point.
  */
-export function parseYaml(file: VFile, text: string, offset: number): ParsedYaml {
+export function parseYaml(file: VFile, text: string, offset: number, root?: Span): ParsedYaml {
   // Front matter starts with the newline after `---`: point whole-document problems at the first field's line.
-  const leading = text.startsWith('\n') ? 1 : 0;
-  const root = { start: offset + leading, end: offset + text.length };
+  root ??= { start: offset + (text.startsWith('\n') ? 1 : 0), end: offset + text.length };
   const places = new PlaceIndex(root);
   const at = (range: readonly number[] | null | undefined): Span =>
     range ? { start: offset + (range[0] ?? 0), end: offset + (range[1] ?? range[0] ?? 0) } : root;

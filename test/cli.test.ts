@@ -1,0 +1,137 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { EXAMPLE, ROOT, makeRoundup, minimalExpert, runCli, spawnCli, tempDir } from './helpers.js';
+
+const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+describe('roundup build (the built binary)', () => {
+  test('exit 0: writes html, json and text for the example', () => {
+    const out = tempDir();
+    const { code, stderr } = spawnCli(['build', EXAMPLE, '--format', 'html,json,text', '--out', out]);
+    expect([code, stderr]).toEqual([0, `Wrote ${['html', 'json', 'txt'].map((ext) => path.relative(ROOT, path.join(out, `therapists-cry.${ext}`))).join(', ')}\n`]);
+    expect(readdirSync(out).sort()).toEqual(['therapists-cry.html', 'therapists-cry.json', 'therapists-cry.txt']);
+  });
+
+  test('exit 1: a broken expert file gives positioned diagnostics and no output for that roundup', () => {
+    const dir = makeRoundup({
+      experts: {
+        'a-missing-name': '---\ncredentials: LCSW\n---\nHi\n',
+        'b-bad-credentials': '---\nname: B\ncredentials: 42\n---\nHi\n',
+        'c-yaml-error': '---\nname: "C" x\n---\nHi\n',
+        'd-javascript': '---js\n{ name: (globalThis.process.exitCode = 99, "D") }\n---\nHi\n',
+      },
+    });
+    const out = path.join(tempDir(), 'out');
+    const { code, stderr } = spawnCli(['build', dir, '--out', out], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stderr.split('\n').filter((line) => /^experts\//.test(line))).toEqual([
+      'experts/a-missing-name.md:2:1: error: Missing required field `name` [schema]',
+      'experts/b-bad-credentials.md:3:14: error: Unexpected number `42` for `credentials`, expected a list of credentials, or a comma-separated string such as `LCSW, PhD` [schema]',
+      'experts/c-yaml-error.md:2:11: error: Unexpected YAML: unexpected scalar at node end [yaml-syntax]',
+      'experts/d-javascript.md:1:4: error: Unexpected front matter language `js`, expected YAML [fm-language]',
+    ]);
+    expect(stderr).toContain('✖ 4 errors');
+    noStackTrace(stderr);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('exit 2: a missing path is bad usage', () => {
+    const { code, stderr } = spawnCli(['build', 'no/such/folder']);
+    expect([code, stderr]).toEqual([2, 'roundup: no/such/folder: no such file or folder\n']);
+  });
+
+  test('exit 2: an unknown format or flag is bad usage, with a hint', () => {
+    const format = spawnCli(['build', EXAMPLE, '--format', 'pdf']);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain('expected one of html, json, text, got "pdf"');
+    const flag = spawnCli(['build', EXAMPLE, '--colour']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("error: unknown option '--colour'");
+    noStackTrace(flag.stderr);
+  });
+
+  test('--out - prints one format to stdout and writes nothing', () => {
+    const cwd = tempDir();
+    const { code, stdout } = spawnCli(['build', EXAMPLE, '--format', 'text', '--out', '-'], { cwd });
+    expect(code).toBe(0);
+    expect(stdout).toBe(readFileSync(path.join(ROOT, 'test/fixtures/golden/therapists-cry/article.txt'), 'utf8'));
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  test('--version and --help', () => {
+    const version = spawnCli(['--version']);
+    expect([version.code, version.stdout]).toEqual([0, `${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`]);
+    const help = spawnCli(['build', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('$ roundup build examples/therapists-cry --format html,json,text');
+  });
+});
+
+describe('roundup CLI (in process)', () => {
+  test('repeated and comma-separated --format combine', async () => {
+    const out = tempDir();
+    const { code } = await runCli(['build', EXAMPLE, '--format', 'json', '--format', 'text,html', '--out', out]);
+    expect(code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['therapists-cry.html', 'therapists-cry.json', 'therapists-cry.txt']);
+  });
+
+  test('default format is html and default out is dist/', async () => {
+    const dir = makeRoundup();
+    const { code } = await runCli(['build', '.'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(readdirSync(path.join(dir, 'dist'))).toEqual(['my-roundup.html']);
+  });
+
+  test('--out - refuses several formats', async () => {
+    const { code, stderr } = await runCli(['build', EXAMPLE, '--format', 'html,json', '--out', '-']);
+    expect([code, stderr]).toEqual([2, 'roundup: --out - prints a single format; pick one with --format\n']);
+  });
+
+  test('no arguments prints help and exits 2', async () => {
+    const { code, stdout } = await runCli([]);
+    expect(code).toBe(2);
+    expect(stdout).toContain('Usage: roundup');
+  });
+
+  test('a failed build leaves earlier outputs as they were', async () => {
+    const dir = makeRoundup();
+    const out = path.join(dir, 'out');
+    expect((await runCli(['build', '.', '--out', 'out'], { cwd: dir })).code).toBe(0);
+    const before = readFileSync(path.join(out, 'my-roundup.html'), 'utf8');
+    writeFileSync(path.join(dir, 'experts', 'jane-doe.md'), '---\nname: [broken\n---\n');
+    expect((await runCli(['build', '.', '--out', 'out'], { cwd: dir })).code).toBe(1);
+    expect(readFileSync(path.join(out, 'my-roundup.html'), 'utf8')).toBe(before);
+    expect(readdirSync(out)).toEqual(['my-roundup.html']);
+  });
+
+  test('one broken roundup does not stop the others', async () => {
+    const parent = tempDir();
+    makeRoundup({ parent, name: 'good' });
+    makeRoundup({ parent, name: 'bad', experts: { 'jane-doe': minimalExpert('Jane', 'credentials: 1\n') } });
+    const { code, stderr } = await runCli(['build', '.', '--out', 'out'], { cwd: parent });
+    expect(code).toBe(1);
+    expect(stderr).toContain('bad/experts/jane-doe.md:4:1: error: Unexpected duplicate key');
+    expect(readdirSync(path.join(parent, 'out'))).toEqual(['good.html']);
+  });
+
+  test('roundup check writes nothing and prints json diagnostics to stdout', async () => {
+    const dir = makeRoundup({ experts: { 'jane-doe': '---\nname: Jane\nlocaton: Austin\n---\nHi\n' } });
+    const { code, stdout } = await runCli(['check', '.', '--reporter', 'json'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual([{
+      file: 'experts/jane-doe.md', line: 3, column: 1, endLine: 3, endColumn: 8, severity: 'error', ruleId: 'schema',
+      message: 'Unexpected field `locaton`, did you mean `location`?', fix: 'Rename `locaton` to `location`.',
+      expected: ['location'], url: 'docs/rules.md#schema',
+    }]);
+    expect(readdirSync(dir).sort()).toEqual(['experts', 'question.yaml']);
+  });
+
+  test('colors follow NO_COLOR and FORCE_COLOR', async () => {
+    const dir = makeRoundup({ experts: { 'jane-doe': '---\ncredentials: LCSW\n---\nHi\n' } });
+    const plain = await runCli(['check', '.'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+    expect(plain.stderr).not.toContain('\u001b[');
+    const colored = await runCli(['check', '.'], { cwd: dir, env: { FORCE_COLOR: '1' } });
+    expect(colored.stderr).toContain('\u001b[31m');
+  });
+});
