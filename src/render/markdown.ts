@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { markdownToBlocks, type TextBlock } from './markdown-text.js';
+import { joinBlocks, markdownToBlocks, type TextBlock } from './markdown-text.js';
 
 export interface RenderedMarkdown {
   markdown: string;
@@ -27,9 +27,11 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   const tree = processor.parse(markdown) as Root;
   const html = String(processor.stringify(tree)).trim();
   const blocks = markdownToBlocks(tree);
-  const text = blocks.map((block) => block.prefix + block.text).join('\n\n');
+  const text = joinBlocks(blocks, (block) => block.prefix + block.text);
+  // Link targets are not words a reader reads.
+  const words = countWords(joinBlocks(markdownToBlocks(tree, { urls: false }), (block) => block.text));
   // Blank lines around the body are framing, not content.
-  return { markdown: markdown.replace(/^\n+|\s+$/g, ''), html, text, words: countWords(text), blocks };
+  return { markdown: markdown.replace(/^\n+|\s+$/g, ''), html, text, words, blocks };
 }
 
 /** Words as a reader counts them: runs of letters or digits, with inner apostrophes and hyphens; a dash is not a word. */

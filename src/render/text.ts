@@ -1,5 +1,6 @@
 import type { Roundup } from '../model.js';
 import type { RenderedMarkdown } from './markdown.js';
+import { joinBlocks } from './markdown-text.js';
 import { formatDate } from './date.js';
 import { length, wrap } from './wrap.js';
 
@@ -14,9 +15,9 @@ export function renderText(roundup: Roundup, options: TextOptions = {}): string 
   const blocks: string[] = [];
   const paragraph = (text: string) => blocks.push(wrap(text, width));
   const markdown = (rendered: RenderedMarkdown | null) => {
-    for (const block of rendered?.blocks ?? []) {
-      blocks.push(block.preformatted ? block.prefix + block.text.replace(/\n/g, `\n${block.indent}`) : wrap(block.text, width, block.prefix, block.indent));
-    }
+    if (!rendered?.blocks.length) return;
+    blocks.push(joinBlocks(rendered.blocks, (block) =>
+      block.preformatted ? block.prefix + block.text.replace(/\n/g, `\n${block.indent}`) : wrap(block.text, width, block.prefix, block.indent)));
   };
 
   blocks.push(underline(wrap(roundup.title, width), '='));
