@@ -1,0 +1,8 @@
+import { expect, test } from 'vitest';
+
+test('the public API is exactly this (changing it is a breaking change)', async () => {
+  expect(Object.keys(await import('../src/index.js')).sort()).toEqual([
+    'FORMATS', 'UsageError', 'build', 'buildRoundup', 'check', 'checkStructure', 'discoverRoundups', 'exitCode',
+    'readRoundup', 'render', 'renderHtml', 'renderJson', 'renderMarkdown', 'renderText', 'reportJson', 'reportPretty',
+  ]);
+});

@@ -1,0 +1,61 @@
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { describe, expect, test } from 'vitest';
+import { buildLocation, type Roundup } from '../../src/model.js';
+import { renderHtml } from '../../src/render/html.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+
+const EVIL = '</title></style>"><script>alert(1)</script><img src=x onerror=alert(1)>';
+
+const roundup = (overrides: Partial<Roundup> = {}): Roundup => ({
+  slug: 'x', lang: 'en', title: 'Is it normal?', question: 'Is it normal?', url: null,
+  byline: { name: 'Kelsey Tyler', url: 'https://example.com/kelsey' }, published: '2020-03-04',
+  column: { name: '1 Question, 2 Answers', blurb: 'is a column.' }, intro: renderMarkdown('The intro.'),
+  closing: 'Condensed.', cta: renderMarkdown('[Book](https://example.com/)'), stats: { experts: 2, words: 4, readingMinutes: 1 },
+  experts: [
+    { id: 'jane-doe', name: 'Jane Doe', credentials: ['LCSW', 'PhD'], role: 'Therapist', location: buildLocation('Austin, Texas'), answer: renderMarkdown('Answer one.') },
+    { id: 'kip', name: 'Kip', credentials: [], role: null, location: null, answer: renderMarkdown('Answer two.') },
+  ],
+  ...overrides,
+});
+
+describe('renderHtml', () => {
+  test('a standalone HTML5 document with lang, charset, viewport, title and a stylesheet', () => {
+    const html = renderHtml(roundup());
+    expect(html.startsWith('<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Is it normal?</title>\n<style>')).toBe(true);
+    expect(html.endsWith('</html>\n')).toBe(true);
+  });
+
+  test('semantic structure: article > header, one section per expert, footer', () => {
+    const tree = fromHtml(renderHtml(roundup()));
+    expect(toString(select('article > header > h1', tree)!)).toBe('Is it normal?');
+    expect(toString(select('header > .column', tree)!)).toBe('1 Question, 2 Answers is a column.');
+    expect(toString(select('header > .byline', tree)!)).toBe('By Kelsey Tyler · March 4, 2020');
+    expect(select('.byline a', tree)?.properties).toMatchObject({ href: 'https://example.com/kelsey', rel: ['author'] });
+    expect(selectAll('article > section.expert > h2', tree).map((node) => toString(node))).toEqual(['Jane Doe, LCSW, PhD', 'Kip']);
+    expect(toString(select('#expert-jane-doe .expert-meta', tree)!)).toBe('TherapistAustin, Texas');
+    expect(select('#expert-kip .expert-meta', tree)).toBeUndefined();
+    expect(toString(select('#expert-kip .answer', tree)!).trim()).toBe('Answer two.');
+    expect(toString(select('article > footer .closing', tree)!)).toBe('Condensed.');
+    expect(select('article > footer .cta a', tree)?.properties.href).toBe('https://example.com/');
+    const ids = selectAll('[id]', tree).map((node) => node.properties.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test('every value from YAML is escaped', () => {
+    const html = renderHtml(roundup({
+      title: EVIL, byline: { name: EVIL, url: null }, column: { name: EVIL, blurb: EVIL }, closing: EVIL,
+      experts: [{ id: 'a', name: EVIL, credentials: [EVIL], role: EVIL, location: buildLocation(EVIL), answer: renderMarkdown('x') }],
+    }));
+    const tree = fromHtml(html);
+    expect(selectAll('script, img', tree)).toEqual([]);
+    expect(toString(select('h1', tree)!)).toBe(EVIL);
+    expect(toString(select('title', tree)!)).toBe(EVIL);
+  });
+
+  test('a byline URL that is not http(s) is not linked', () => {
+    const tree = fromHtml(renderHtml(roundup({ byline: { name: 'K', url: 'javascript:alert(1)' } })));
+    expect(select('.byline a', tree)).toBeUndefined();
+  });
+});

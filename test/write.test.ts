@@ -1,0 +1,49 @@
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { writeOutputs } from '../src/write.js';
+import { tempDir } from './helpers.js';
+
+describe('writeOutputs', () => {
+  test('writes each file atomically and leaves no temporary file', async () => {
+    const out = path.join(tempDir(), 'nested', 'out');
+    const written = await writeOutputs(out, [{ name: 'a.html', contents: 'A' }, { name: 'a.json', contents: '{}' }]);
+    expect(written).toEqual([path.join(out, 'a.html'), path.join(out, 'a.json')]);
+    expect(readdirSync(out).sort()).toEqual(['a.html', 'a.json']);
+    expect(readFileSync(path.join(out, 'a.html'), 'utf8')).toBe('A');
+  });
+
+  test('replaces an existing file whole', async () => {
+    const out = tempDir();
+    writeFileSync(path.join(out, 'a.txt'), 'old contents, longer than the new');
+    await writeOutputs(out, [{ name: 'a.txt', contents: 'new' }]);
+    expect(readFileSync(path.join(out, 'a.txt'), 'utf8')).toBe('new');
+  });
+
+  test.each(['../escape.html', '/etc/escape.html', '..', 'sub/dir.html'])('refuses the name %j', async (name) => {
+    const out = tempDir();
+    await expect(writeOutputs(out, [{ name, contents: 'x' }])).rejects.toThrow('refusing to write');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  test('a symlinked output file is replaced, not written through', async () => {
+    const base = tempDir();
+    const outside = path.join(base, 'outside.html');
+    writeFileSync(outside, 'precious');
+    const out = path.join(base, 'out');
+    mkdirSync(out);
+    symlinkSync(outside, path.join(out, 'a.html'));
+    await writeOutputs(out, [{ name: 'a.html', contents: 'new' }]);
+    expect(readFileSync(outside, 'utf8')).toBe('precious');
+    expect(readFileSync(path.join(out, 'a.html'), 'utf8')).toBe('new');
+  });
+
+  test('a failed write leaves the earlier file and no temporary file', async () => {
+    const out = tempDir();
+    writeFileSync(path.join(out, 'a.txt'), 'earlier');
+    mkdirSync(path.join(out, 'b.txt'));
+    await expect(writeOutputs(out, [{ name: 'b.txt', contents: 'x' }])).rejects.toThrow();
+    expect(readdirSync(out).sort()).toEqual(['a.txt', 'b.txt']);
+    expect(readFileSync(path.join(out, 'a.txt'), 'utf8')).toBe('earlier');
+  });
+});
