@@ -10,7 +10,6 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
 }
 
-const ISSUES_URL = 'https://github.com/roundup-tool/roundup/issues';
 const FORMAT_NAMES = ['html', 'json', 'text'];
 
 /** Exit codes: 0 built or clean, 1 input errors, 2 bad usage or an internal failure. */
@@ -145,7 +144,7 @@ function handleFailure(error: unknown, io: CliIo): number {
     return 2;
   }
   const detail = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`roundup: internal error: ${detail}\nThis is a bug in roundup. Please report it at ${ISSUES_URL} with the command you ran.\n`);
+  io.stderr.write(`roundup: internal error: ${detail}\nThis is a bug in roundup. Please report it with the command you ran and this message.\n`);
   return 2;
 }
 

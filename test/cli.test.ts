@@ -51,6 +51,16 @@ describe('roundup build (the built binary)', () => {
     noStackTrace(flag.stderr);
   });
 
+  test('exit 2: a write that fails is reported as a failure, without a stack trace', () => {
+    const base = tempDir();
+    writeFileSync(path.join(base, 'taken'), 'a file where the output folder should be');
+    const { code, stderr } = spawnCli(['build', EXAMPLE, '--out', path.join(base, 'taken')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^examples\/therapists-cry\/question\.yaml:1:1: error: Cannot build roundup: EEXIST: file already exists, mkdir .* \[internal-error\]$/m);
+    noStackTrace(stderr);
+    expect(readFileSync(path.join(base, 'taken'), 'utf8')).toBe('a file where the output folder should be');
+  });
+
   test('--out - prints one format to stdout and writes nothing', () => {
     const cwd = tempDir();
     const { code, stdout } = spawnCli(['build', EXAMPLE, '--format', 'text', '--out', '-'], { cwd });

@@ -23,6 +23,12 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+/** `2020-02-30` has the right shape but is no day. */
+function isCalendarDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
 const wordBudget = () =>
   z.number({ error: 'a whole number of words' }).int({ error: 'a whole number of words' }).positive({ error: 'a positive number of words' });
 
@@ -42,6 +48,7 @@ export const questionSchema = z.strictObject({
   published: z
     .string({ error: 'a date written as `YYYY-MM-DD`' })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'a date written as `YYYY-MM-DD`' })
+    .refine(isCalendarDate, { error: 'a date that exists, written as `YYYY-MM-DD`' })
     .optional(),
   column: z
     .strictObject(

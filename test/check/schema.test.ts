@@ -99,6 +99,9 @@ describe('question.yaml schema', () => {
     expect(questionMessages('title: T\nbyline: K\npublished: 2020\n')).toEqual([
       '3:12: schema: Unexpected number `2020` for `published`, expected a date written as `YYYY-MM-DD`',
     ]);
+    expect(questionMessages('title: T\nbyline: K\npublished: 2020-02-30\n')).toEqual([
+      '3:12: schema: Unexpected string `2020-02-30` for `published`, expected a date that exists, written as `YYYY-MM-DD`',
+    ]);
     expect(questionMessages('title: T\nbyline: K\npublished: 2020-03-04\n')).toEqual([]);
   });
 
