@@ -1,4 +1,5 @@
 import type { ExpertInput, LocationInput, QuestionInput } from './check/schema.js';
+import { resolveLocation } from './data/locations.js';
 import type { LoadedRoundup } from './load/roundup.js';
 import { renderMarkdown, type RenderedMarkdown } from './render/markdown.js';
 
@@ -77,9 +78,15 @@ function buildExpert(id: string, input: ExpertInput, body: string): Expert {
     name: input.name.trim(),
     credentials: splitCredentials(input.credentials),
     role: input.role?.trim() ?? null,
-    location: input.location === undefined ? null : buildLocation(input.location),
+    location: input.location === undefined ? null : withCountry(buildLocation(input.location)),
     answer: renderMarkdown(body),
   };
+}
+
+/** The country as an ISO 3166-1 code when the reference data knows the place ("Austin, Texas" is in `US`). */
+function withCountry(location: Location): Location {
+  const country = resolveLocation(location).country;
+  return country ? { ...location, country: country.code } : location;
 }
 
 /** `LCMHC, RPT, RDT` or `[LCMHC, RPT, RDT]` → `['LCMHC', 'RPT', 'RDT']`. */
@@ -88,10 +95,7 @@ export function splitCredentials(credentials: ExpertInput['credentials']): strin
   return list.map((credential) => credential.trim()).filter(Boolean);
 }
 
-/**
- * `City`, `City, Region` or `City, Region, Country`, or the mapping. Which
- * country a two-part location is in needs the reference data; it stays null here.
- */
+/** `City`, `City, Region` or `City, Region, Country`, or the mapping, split as written. */
 export function buildLocation(input: LocationInput): Location {
   if (typeof input !== 'string') {
     const parts = [input.city, input.region, input.country].map((part) => part?.trim()).filter(Boolean);

@@ -91,3 +91,39 @@ export const expertSchema = z.strictObject({
 export type QuestionInput = z.infer<typeof questionSchema>;
 export type ExpertInput = z.infer<typeof expertSchema>;
 export type LocationInput = NonNullable<ExpertInput['location']>;
+
+const CREDENTIAL_KINDS = ['academic-degree', 'state-license', 'national-certification', 'registration', 'fellowship', 'membership'] as const;
+
+export const configSchema = z.strictObject({
+  locations: z
+    .strictObject({
+      style: z.enum(['full', 'ap', 'postal'], { error: '`full` (Texas), `ap` (Calif.) or `postal` (CA)' }).optional(),
+      required: z.boolean({ error: '`true` or `false`' }).optional(),
+    }, { error: 'a mapping with `style` and `required`' })
+    .optional(),
+  credentials: z
+    .strictObject({
+      periods: z.enum(['none', 'ap'], { error: '`none` (PhD) or `ap` (Ph.D.)' }).optional(),
+      extra: z
+        .array(
+          z.strictObject({
+            abbr: text('the abbreviation, such as `CHPC`'),
+            expansion: text('what it stands for'),
+            kind: z.enum(CREDENTIAL_KINDS, { error: `one of ${CREDENTIAL_KINDS.map((kind) => `\`${kind}\``).join(', ')}` }),
+            issuer: text('the issuing body').optional(),
+            states: z.array(text('an ISO 3166-2 code such as `US-TX`'), { error: 'a list of ISO 3166-2 codes such as `US-TX`' }).optional(),
+          }, { error: 'a mapping with `abbr`, `expansion` and `kind`' }),
+          { error: 'a list of credentials' },
+        )
+        .optional(),
+      expansions: z.record(z.string(), text('the expansion meant'), { error: 'a mapping from abbreviation to expansion' }).optional(),
+    }, { error: 'a mapping with `periods`, `extra` and `expansions`' })
+    .optional(),
+  rules: z
+    .record(z.string(), z.enum(['off', 'info', 'warning', 'error'], { error: '`off`, `info`, `warning` or `error`' }), {
+      error: 'a mapping from rule id to `off`, `info`, `warning` or `error`',
+    })
+    .optional(),
+}, { error: 'a mapping with `locations`, `credentials` and `rules`' });
+
+export type ConfigInput = z.infer<typeof configSchema>;

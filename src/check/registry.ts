@@ -1,0 +1,107 @@
+import { addDiagnostic, type Severity } from '../diagnostics.js';
+import type { LoadedConfig } from '../load/config.js';
+import { didYouMean } from './did-you-mean.js';
+import type { Finding, Rule, RuleContext } from './rule.js';
+import { answerEmpty } from './rules/answer-empty.js';
+import { answerLength } from './rules/answer-length.js';
+import { credentialAmbiguous } from './rules/credential-ambiguous.js';
+import { credentialDuplicate } from './rules/credential-duplicate.js';
+import { credentialFormat } from './rules/credential-format.js';
+import { credentialJurisdiction } from './rules/credential-jurisdiction.js';
+import { credentialOrder } from './rules/credential-order.js';
+import { credentialUnknown } from './rules/credential-unknown.js';
+import { expertCount } from './rules/expert-count.js';
+import { expertDuplicate } from './rules/expert-duplicate.js';
+import { locationMissing } from './rules/location-missing.js';
+import { locationRegionMissing } from './rules/location-region-missing.js';
+import { locationRegionUnknown } from './rules/location-region-unknown.js';
+import { locationStyle } from './rules/location-style.js';
+import { nameQuotes } from './rules/name-quotes.js';
+import { roleCredential } from './rules/role-credential.js';
+
+/** The editorial rules, in the order they run. */
+export const RULES: readonly Rule[] = [
+  credentialUnknown,
+  credentialFormat,
+  credentialDuplicate,
+  credentialOrder,
+  credentialJurisdiction,
+  credentialAmbiguous,
+  locationMissing,
+  locationRegionMissing,
+  locationRegionUnknown,
+  locationStyle,
+  roleCredential,
+  nameQuotes,
+  expertCount,
+  expertDuplicate,
+  answerEmpty,
+  answerLength,
+];
+
+/**
+ * Checks that run while files are read, before the model exists. Their
+ * findings are always errors (a roundup that fails them cannot be built), so
+ * the config cannot turn them off; they are listed for docs and `--help`.
+ */
+export const LOAD_CHECKS: readonly { id: string; description: string }[] = [
+  { id: 'schema', description: 'A field of question.yaml, of an expert’s front matter or of roundup.config.yaml is missing, of the wrong type, or unknown.' },
+  { id: 'fm-missing', description: 'An expert file that does not start with front matter.' },
+  { id: 'fm-not-at-start', description: 'Blank lines before the opening `---`.' },
+  { id: 'fm-language', description: 'Front matter in another language than YAML (`---js` is never executed).' },
+  { id: 'fm-unterminated', description: 'Front matter with no closing `---` line, or closed by `----` or `...`.' },
+  { id: 'yaml-syntax', description: 'YAML that cannot be parsed.' },
+  { id: 'yaml-duplicate-key', description: 'The same key twice in one mapping.' },
+  { id: 'yaml-alias', description: 'A YAML alias (`*name`); refused because aliases can expand without bound.' },
+  { id: 'yaml-tag', description: 'A YAML tag such as `!!timestamp`; the value is kept as a string (warning).' },
+  { id: 'yaml-too-deep', description: 'YAML nested deeper than 32 levels.' },
+  { id: 'invalid-encoding', description: 'A file that is not UTF-8.' },
+  { id: 'file-too-large', description: 'A file over the size cap (512 KiB).' },
+  { id: 'read-error', description: 'A file that cannot be read.' },
+  { id: 'symlink-outside', description: 'An expert file that links to a file outside the roundup folder.' },
+  { id: 'no-experts', description: 'A roundup folder with no `experts/*.md`.' },
+  { id: 'expert-id', description: 'An expert file name that is not lowercase letters, digits and hyphens.' },
+  { id: 'slug', description: 'A slug (or folder name) that is not a safe file name.' },
+  { id: 'order', description: '`order` names an expert with no file, names one twice, or leaves one out.' },
+  { id: 'internal-error', description: 'roundup failed on a roundup: a bug, or a file system that refused a write (exit code 2).' },
+];
+
+export type SeverityOverride = Severity | 'off';
+
+/** Each rule's severity under a config: the default, `locations.required`, then `rules:` overrides. */
+export function severities(config: LoadedConfig): Map<string, SeverityOverride> {
+  const result = new Map<string, SeverityOverride>(RULES.map((rule) => [rule.id, rule.severity]));
+  if (config.value.locations?.required) result.set('location-missing', 'error');
+  for (const [id, severity] of Object.entries(config.value.rules ?? {})) if (result.has(id)) result.set(id, severity);
+  return result;
+}
+
+/** Report `rules:` entries that name no rule, at their key. */
+export function checkConfigRules(config: LoadedConfig) {
+  if (!config.file) return;
+  const known = RULES.map((rule) => rule.id);
+  for (const id of Object.keys(config.value.rules ?? {})) {
+    if (known.includes(id)) continue;
+    const near = didYouMean(id, known);
+    const loadCheck = LOAD_CHECKS.some((check) => check.id === id);
+    addDiagnostic(config.file, {
+      ruleId: 'schema',
+      severity: 'error',
+      span: config.places.key(['rules', id]),
+      reason: loadCheck
+        ? `Unexpected rule \`${id}\` in \`rules\`, expected an editorial rule: \`${id}\` problems always stop the build`
+        : `Unexpected rule \`${id}\` in \`rules\`${near[0] ? `, did you mean \`${near[0]}\`?` : ', expected a rule id from docs/rules.md'}`,
+      note: loadCheck ? `Remove \`${id}\`.` : near[0] ? `Write \`${near[0]}\`.` : 'Remove the entry or fix its id.',
+      expected: near,
+    });
+  }
+}
+
+/** Run every rule that is not off; the registry, not the rule, stamps id, severity and docs URL. */
+export async function runRules(context: RuleContext, levels: ReadonlyMap<string, SeverityOverride>, rules: readonly Rule[] = RULES) {
+  for (const rule of rules) {
+    const severity = levels.get(rule.id) ?? rule.severity;
+    if (severity === 'off') continue;
+    await rule.check(context, ({ file, ...finding }: Finding) => addDiagnostic(file, { ...finding, ruleId: rule.id, severity }));
+  }
+}

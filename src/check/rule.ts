@@ -1,0 +1,70 @@
+import type { VFile } from 'vfile';
+import type { CredentialEntry, CredentialIndex } from '../data/credentials.js';
+import type { ResolvedLocation } from '../data/locations.js';
+import type { RegionStyle } from '../data/regions.js';
+import type { Severity, Span } from '../diagnostics.js';
+import type { ExpertInput } from './schema.js';
+import type { LoadedQuestion } from '../load/question.js';
+import type { PlaceIndex } from '../load/yaml.js';
+import type { Expert, Roundup } from '../model.js';
+
+/** What a rule says is wrong; the registry stamps id, severity, source and docs URL. */
+export interface Finding {
+  file: VFile;
+  span?: Span;
+  reason: string;
+  note?: string;
+  expected?: string[];
+  actual?: string;
+}
+
+export interface Rule {
+  /** Kebab-case and permanent: it is public API. */
+  id: string;
+  severity: Severity;
+  /** One sentence: what the rule catches. */
+  description: string;
+  check(context: RuleContext, report: (finding: Finding) => void): void | Promise<void>;
+}
+
+export interface CredentialView {
+  text: string;
+  span: Span;
+  entries: CredentialEntry[];
+  /** Written exactly as the registry's abbreviation or one of its aliases. */
+  exact: boolean;
+}
+
+export interface LocationView {
+  resolved: ResolvedLocation;
+  span: Span;
+  citySpan: Span;
+  regionSpan: Span;
+}
+
+export interface ExpertView {
+  id: string;
+  file: VFile;
+  places: PlaceIndex;
+  input: ExpertInput;
+  model: Expert;
+  credentials: CredentialView[];
+  location?: LocationView;
+  bodyOffset: number;
+}
+
+export interface RuleSettings {
+  locationStyle: RegionStyle;
+  locationsRequired: boolean;
+  credentialPeriods: 'none' | 'ap';
+  /** Expansions the editor chose for ambiguous abbreviations. */
+  expansions: ReadonlyMap<string, string>;
+}
+
+export interface RuleContext {
+  roundup: Roundup;
+  question: LoadedQuestion;
+  experts: ExpertView[];
+  settings: RuleSettings;
+  credentials: CredentialIndex;
+}

@@ -1,0 +1,43 @@
+import type { CredentialEntry } from '../../data/credentials.js';
+import type { Rule, RuleSettings } from '../rule.js';
+
+/**
+ * The house form of a credential. Without periods (Chicago, APA) it is the
+ * registry's abbreviation; AP style writes degrees with periods (Ph.D., M.A.).
+ * Licenses and certifications never take periods in any style.
+ */
+export function houseForm(entry: CredentialEntry, periods: RuleSettings['credentialPeriods']): string {
+  if (periods === 'ap' && entry.kind === 'academic-degree') return entry.aliases?.find((alias) => alias.includes('.')) ?? entry.abbr;
+  return entry.abbr;
+}
+
+/** Spellings the house style accepts: the house form and the registry's variants that differ in more than periods (`LPCS`, `DPhil`). */
+function accepted(entry: CredentialEntry, periods: RuleSettings['credentialPeriods']): string[] {
+  const form = houseForm(entry, periods);
+  const variants = (entry.aliases ?? []).filter((alias) => !alias.includes('.') && alias.replace(/[-/ ]/g, '') !== form.replace(/[-/ .]/g, ''));
+  return [form, ...variants];
+}
+
+export const credentialFormat: Rule = {
+  id: 'credential-format',
+  severity: 'warning',
+  description: 'A credential spelled against the house style: periods, case or a variant spelling.',
+  check({ experts, settings }, report) {
+    const style = settings.credentialPeriods === 'ap' ? 'AP style: periods in degrees only' : 'no periods';
+    for (const expert of experts) {
+      for (const credential of expert.credentials) {
+        const entry = credential.entries[0];
+        if (!entry || accepted(entry, settings.credentialPeriods).includes(credential.text)) continue;
+        const form = houseForm(entry, settings.credentialPeriods);
+        report({
+          file: expert.file,
+          span: credential.span,
+          reason: `Unexpected \`${credential.text}\`, expected \`${form}\` in the house style (${style})`,
+          note: `Write \`${form}\`.`,
+          actual: credential.text,
+          expected: [form],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,27 @@
+import { KIND_RANK } from '../../data/credentials.js';
+import type { CredentialView, Rule } from '../rule.js';
+
+const rank = (credential: CredentialView) => (credential.entries[0] ? KIND_RANK[credential.entries[0].kind] : undefined);
+
+export const credentialOrder: Rule = {
+  id: 'credential-order',
+  severity: 'info',
+  description: 'Credentials out of the conventional order: degrees, licenses, certifications and registrations, then honours.',
+  check({ experts }, report) {
+    for (const expert of experts) {
+      const known = expert.credentials.filter((credential) => rank(credential) !== undefined);
+      // A stable sort of the known credentials into the places they occupy; unknown ones stay put.
+      const sorted = [...known].sort((a, b) => rank(a)! - rank(b)!);
+      if (sorted.every((credential, index) => credential === known[index])) continue;
+      let next = 0;
+      const fixed = expert.credentials.map((credential) => (rank(credential) === undefined ? credential : sorted[next++]!).text).join(', ');
+      report({
+        file: expert.file,
+        span: expert.places.value(['credentials']),
+        reason: `Unexpected order \`${expert.credentials.map((credential) => credential.text).join(', ')}\`, expected degrees, then licenses, then certifications and registrations, then fellowships and memberships`,
+        note: `Write \`${fixed}\`.`,
+        expected: [fixed],
+      });
+    }
+  },
+};
