@@ -36,6 +36,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('-f, --format <formats>', `output formats, comma-separated or repeated: ${FORMAT_NAMES.join(', ')}`, collectFormats, [])
     .option('-o, --out <dir>', 'output folder, or - to print one roundup\'s one format', 'dist')
     .option('--width <columns>', 'wrap text output at this width, 0 for none', parseWidth, 72)
+    .option('-c, --config <file>', 'use this config file instead of the nearest roundup.config.yaml')
     .addOption(reporterOption())
     .option('--strict', 'fail on warnings too')
     .option('--quiet', 'report errors only')
@@ -49,7 +50,9 @@ Examples:
       const toStdout = options.out === '-';
       const formats = (options.format.length ? options.format : ['html']) as Format[];
       if (toStdout && formats.length !== 1) throw new UsageError('--out - prints a single format; pick one with --format');
-      const result = await build({ paths, cwd, formats, outDir: toStdout ? undefined : options.out, write: !toStdout, width: options.width, strict: options.strict });
+      const result = await build({
+        paths, cwd, formats, config: options.config, outDir: toStdout ? undefined : options.out, write: !toStdout, width: options.width, strict: options.strict,
+      });
       if (toStdout && result.roundups.length > 1) throw new UsageError(`--out - prints a single roundup; ${result.roundups.length} were found`);
       io.stderr.write(await report(result.files, options, colorLevel));
       for (const roundup of result.roundups) {
@@ -63,19 +66,37 @@ Examples:
     .command('check')
     .description('check roundups without writing anything')
     .argument('<paths...>', 'roundup folders, their question.yaml, or folders to search')
+    .option('-c, --config <file>', 'use this config file instead of the nearest roundup.config.yaml')
     .addOption(reporterOption())
     .option('--strict', 'fail on warnings too')
     .option('--quiet', 'report errors only')
     .addHelpText('after', `
 Examples:
   $ roundup check examples/therapists-cry
-  $ roundup check content/ --reporter json`)
+  $ roundup check content/ --reporter json > report.json
+  $ roundup check content/ --reporter github --strict     # in a GitHub Actions step`)
     .action(async (paths: string[], options: CheckFlags) => {
       const { check } = await import('./index.js');
-      const result = await check({ paths, cwd, strict: options.strict });
+      const result = await check({ paths, cwd, config: options.config, strict: options.strict });
       const text = await report(result.files, options, colorLevel);
-      (options.reporter === 'json' ? io.stdout : io.stderr).write(text);
+      (options.reporter === 'pretty' ? io.stderr : io.stdout).write(text);
       code = outcome(result);
+    });
+
+  program
+    .command('credentials')
+    .description('show what the credential registry knows')
+    .argument('[abbreviations...]', 'credentials to look up, such as LCMHC or Ph.D.; all when none')
+    .option('--json', 'print JSON')
+    .addHelpText('after', `
+Examples:
+  $ roundup credentials LCMHC CHPC
+  $ roundup credentials --json > registry.json`)
+    .action(async (abbreviations: string[], options: { json?: boolean }) => {
+      const { lookupCredentials, formatCredentials } = await import('./credentials.js');
+      const lookups = lookupCredentials(abbreviations);
+      io.stdout.write(options.json ? `${JSON.stringify(lookups, null, 2)}\n` : formatCredentials(lookups));
+      code = lookups.some((lookup) => lookup.entries.length === 0) ? 1 : 0;
     });
 
   program.addHelpText('after', `
@@ -83,7 +104,8 @@ Examples:
   $ roundup build examples/therapists-cry --format html,json,text
   $ roundup check content/
 
-Exit codes: 0 success, 1 errors in the input, 2 bad usage or an internal failure.`);
+Exit codes: 0 success, 1 errors in the input (or warnings with --strict),
+2 bad usage, a broken config file or an internal failure.`);
 
   try {
     if (argv.length === 0) {
@@ -98,7 +120,8 @@ Exit codes: 0 success, 1 errors in the input, 2 bad usage or an internal failure
 }
 
 interface CheckFlags {
-  reporter: 'pretty' | 'json';
+  reporter: 'pretty' | 'json' | 'github';
+  config?: string;
   strict?: boolean;
   quiet?: boolean;
 }
@@ -115,11 +138,14 @@ function outcome(result: BuildResult): number {
 }
 
 async function report(files: VFile[], options: CheckFlags, colorLevel: 0 | 1): Promise<string> {
-  const { reportPretty, reportJson } = await import('./index.js');
-  return options.reporter === 'json' ? reportJson(files, options) : reportPretty(files, { colorLevel, quiet: options.quiet });
+  const { reportPretty, reportJson, reportGithub } = await import('./index.js');
+  if (options.reporter === 'json') return reportJson(files, options);
+  if (options.reporter === 'github') return reportGithub(files, options);
+  return reportPretty(files, { colorLevel, quiet: options.quiet });
 }
 
-const reporterOption = () => new Option('--reporter <name>', 'how to print diagnostics').choices(['pretty', 'json']).default('pretty');
+const reporterOption = () =>
+  new Option('--reporter <name>', 'how to print diagnostics: pretty (stderr), json or github (stdout)').choices(['pretty', 'json', 'github']).default('pretty');
 
 function collectFormats(value: string, previous: string[]): string[] {
   const formats = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean);

@@ -22,4 +22,7 @@ export { renderText } from './render/text.js';
 export { renderMarkdown } from './render/markdown.js';
 export { reportPretty } from './report/pretty.js';
 export { reportJson } from './report/json.js';
+export { reportGithub } from './report/github.js';
+export { lookupCredentials } from './credentials.js';
+export { RULES, LOAD_CHECKS } from './check/registry.js';
 export { exitCode } from './diagnostics.js';

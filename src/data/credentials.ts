@@ -58,7 +58,11 @@ export function createCredentialIndex(entries: readonly CredentialEntry[]): Cred
       if (exact) return { entries: [exact], exact: true };
       return { entries: byKey.get(credentialKey(text)) ?? [], exact: false };
     },
-    nearest: (text) => didYouMean(credentialKey(text), abbreviations.map(credentialKey)).map((key) => byKey.get(key)![0]!.abbr),
+    // Two edits: a swapped pair of letters (LCMCH for LCMHC) is a common slip in abbreviations.
+    nearest: (text) => {
+      const key = credentialKey(text);
+      return [...new Set(didYouMean(key, abbreviations.map(credentialKey), key.length <= 3 ? 1 : 2).map((near) => byKey.get(near)![0]!.abbr))];
+    },
   };
 }
 

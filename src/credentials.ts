@@ -1,0 +1,39 @@
+import { createCredentialIndex, CREDENTIALS, type CredentialEntry } from './data/credentials.js';
+import { regionByCode } from './data/regions.js';
+
+export interface CredentialLookup {
+  query: string;
+  entries: CredentialEntry[];
+  /** The nearest known abbreviations when nothing matched. */
+  suggestions: string[];
+}
+
+/** What the registry knows about each abbreviation (every entry when none is given). */
+export function lookupCredentials(queries: readonly string[]): CredentialLookup[] {
+  const index = createCredentialIndex(CREDENTIALS);
+  if (queries.length === 0) return CREDENTIALS.map((entry) => ({ query: entry.abbr, entries: [entry], suggestions: [] }));
+  return queries.map((query) => {
+    const { entries } = index.lookup(query);
+    return { query, entries, suggestions: entries.length > 0 ? [] : index.nearest(query) };
+  });
+}
+
+/** A readable description of lookups, for the terminal. */
+export function formatCredentials(lookups: readonly CredentialLookup[]): string {
+  return lookups
+    .map(({ query, entries, suggestions }) => {
+      if (entries.length === 0) return `${query}: unknown${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : ''}`;
+      return entries.map(describe).join('\n');
+    })
+    .join('\n\n')
+    .concat('\n');
+}
+
+function describe(entry: CredentialEntry): string {
+  const lines = [`${entry.abbr}: ${entry.expansion}`, `  kind: ${entry.kind}`, `  issuer: ${entry.issuer}`];
+  if (entry.kind === 'state-license') lines.push(`  issued in: ${entry.jurisdictions.map((code) => (code === 'US-*' ? 'every US state' : (regionByCode(code)?.name ?? code))).join(', ')}`);
+  if (entry.aliases?.length) lines.push(`  also written: ${entry.aliases.join(', ')}`);
+  if (entry.candidates?.length) lines.push(`  ambiguous: ${entry.candidates.map((candidate) => candidate.expansion).join(' | ')}`);
+  lines.push(`  confidence: ${entry.confidence}`, ...entry.sources.map((source) => `  source: ${source}`));
+  return lines.join('\n');
+}
