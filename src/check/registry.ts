@@ -80,7 +80,8 @@ export function severities(config: LoadedConfig): Map<string, SeverityOverride> 
 export function checkConfigRules(config: LoadedConfig) {
   if (!config.file) return;
   const known = RULES.map((rule) => rule.id);
-  for (const id of Object.keys(config.value.rules ?? {})) {
+  const rules = (config.raw as { rules?: unknown } | null)?.rules;
+  for (const id of rules && typeof rules === 'object' ? Object.keys(rules) : []) {
     if (known.includes(id)) continue;
     const near = didYouMean(id, known);
     const loadCheck = LOAD_CHECKS.some((check) => check.id === id);

@@ -107,7 +107,11 @@ export function resolveRegion(text: string, country?: string): ResolvedRegion | 
   return { region, style, alsoAp: style === 'full' && region.kind !== 'country' && region.ap === region.name };
 }
 
+/** A country by name, everyday name, or ISO 3166-1 alpha-2 or alpha-3 code (`country: US` in a mapping). */
 export function resolveCountry(text: string): Region | undefined {
+  const code = text.trim().toUpperCase();
+  const byCode = iso31661.find((country) => country.alpha2 === code || country.alpha3 === code);
+  if (byCode) return countries.find((region) => region.code === byCode.alpha2);
   return byWritten.get(placeKey(text))?.find((entry) => entry.region.kind === 'country')?.region;
 }
 

@@ -12,11 +12,14 @@ export const CONFIG_FILE = 'roundup.config.yaml';
 export interface LoadedConfig {
   /** Undefined when roundup runs on its defaults. */
   file?: VFile;
+  /** The checked config: empty (the defaults) when the file has errors. */
   value: ConfigInput;
+  /** The parsed YAML before the schema, so every problem can be reported in one run. */
+  raw: unknown;
   places: PlaceIndex;
 }
 
-export const DEFAULT_CONFIG: LoadedConfig = { value: {}, places: new PlaceIndex({ start: 0, end: 0 }) };
+export const DEFAULT_CONFIG: LoadedConfig = { value: {}, raw: {}, places: new PlaceIndex({ start: 0, end: 0 }) };
 
 /** The nearest `roundup.config.yaml` in `dir` or a folder above it, relative to `cwd`. */
 export async function findConfig(dir: string, cwd: string): Promise<string | undefined> {
@@ -36,5 +39,5 @@ export async function readConfig(file: string, options: ReadOptions): Promise<Lo
   if (hasErrors([vfile])) return { ...DEFAULT_CONFIG, file: vfile };
   const { data, places } = parseYaml(vfile, String(vfile.value), 0);
   const value = data === undefined ? undefined : validateSchema(vfile, data ?? {}, places, configSchema);
-  return { file: vfile, value: value ?? {}, places };
+  return { file: vfile, value: value ?? {}, raw: data, places };
 }

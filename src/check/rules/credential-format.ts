@@ -11,11 +11,9 @@ export function houseForm(entry: CredentialEntry, periods: RuleSettings['credent
   return entry.abbr;
 }
 
-/** Spellings the house style accepts: the house form and the registry's variants that differ in more than periods (`LPCS`, `DPhil`). */
+/** Spellings the house style accepts: the house form and the registry's variants without periods (`LPCS` and `LPC/S` for `LPC-S`, `DPhil`). */
 function accepted(entry: CredentialEntry, periods: RuleSettings['credentialPeriods']): string[] {
-  const form = houseForm(entry, periods);
-  const variants = (entry.aliases ?? []).filter((alias) => !alias.includes('.') && alias.replace(/[-/ ]/g, '') !== form.replace(/[-/ .]/g, ''));
-  return [form, ...variants];
+  return [houseForm(entry, periods), ...(entry.aliases ?? []).filter((alias) => !alias.includes('.'))];
 }
 
 export const credentialFormat: Rule = {

@@ -16,7 +16,8 @@ export const locationStyle: Rule = {
       if (!resolved || !location?.region || resolved.region.kind === 'country') continue;
       if (resolved.style === house || (house === 'ap' && resolved.alsoAp)) continue;
       const region = writeRegion(resolved.region, house);
-      const fixed = [location.city, region, ...(location.country ? [location.country] : [])].join(', ');
+      const at = location.display.lastIndexOf(location.region);
+      const fixed = location.display.slice(0, at) + region + location.display.slice(at + location.region.length);
       report({
         file: expert.file,
         span: expert.location!.regionSpan,
