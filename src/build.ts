@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { createRuleContext } from './check/context.js';
+import { credentialIndexFor, createRuleContext, settingsFor } from './check/context.js';
+import type { ExpertInput, QuestionInput } from './check/schema.js';
+import { condenseRoundup } from './condense/condense.js';
 import { checkConfigRules, runRules, severities } from './check/registry.js';
 import { checkStructure } from './check/structure.js';
 import { addDiagnostic, exitCode, hasErrors } from './diagnostics.js';
@@ -8,14 +10,15 @@ import { discoverRoundups, UsageError } from './discover.js';
 import { DEFAULT_CONFIG, findConfig, readConfig, type LoadedConfig } from './load/config.js';
 import { readRoundup, type LoadedRoundup } from './load/roundup.js';
 import { buildRoundup, type Roundup } from './model.js';
-import { renderHtml } from './render/html.js';
+import { renderHtml, type HtmlOptions } from './render/html.js';
 import { renderJson } from './render/json.js';
+import { renderMarkdownArticle } from './render/markdown-article.js';
 import { renderText } from './render/text.js';
 import { writeOutputs, type OutputFile } from './write.js';
 
-export const FORMATS = ['html', 'json', 'text'] as const;
+export const FORMATS = ['html', 'json', 'text', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
-const EXTENSIONS: Record<Format, string> = { html: 'html', json: 'json', text: 'txt' };
+const EXTENSIONS: Record<Format, string> = { html: 'html', json: 'json', text: 'txt', md: 'md' };
 
 export interface CheckOptions {
   /** Roundup folders, their `question.yaml` files, or folders to search. */
@@ -28,6 +31,12 @@ export interface CheckOptions {
   strict?: boolean;
   /** A config file for every roundup, instead of the nearest `roundup.config.yaml` above each. */
   config?: string;
+  /** A word budget for every answer; an expert's own `maxWords` still wins. Default: `condense.maxWords` in question.yaml. */
+  maxWords?: number;
+  /** Over-budget answers: `warn` (the `answer-length` finding) or `apply` (cut to fit). Default `warn`. */
+  condense?: 'warn' | 'apply';
+  /** Curly quotes, dashes and ellipses. Default true. */
+  smartypants?: boolean;
 }
 
 export interface BuildOptions extends CheckOptions {
@@ -39,6 +48,10 @@ export interface BuildOptions extends CheckOptions {
   write?: boolean;
   /** Text output line width; 0 for no wrapping. Default: 72. */
   width?: number;
+  /** HTML: the `<article>` alone. Default false. */
+  fragment?: boolean;
+  /** HTML: link this stylesheet instead of inlining the built-in one. */
+  stylesheet?: string;
 }
 
 export interface RoundupResult {
@@ -80,15 +93,28 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   });
 }
 
-export function render(roundup: Roundup, format: Format, options: { width?: number } = {}): string {
+export function render(roundup: Roundup, format: Format, options: { width?: number } & HtmlOptions = {}): string {
   switch (format) {
     case 'html':
-      return renderHtml(roundup);
+      return renderHtml(roundup, { fragment: options.fragment, stylesheet: options.stylesheet });
     case 'json':
       return renderJson(roundup);
     case 'text':
       return renderText(roundup, { width: options.width });
+    case 'md':
+      return renderMarkdownArticle(roundup);
   }
+}
+
+/** Each expert's word budget: their own `maxWords`, else the run's, else `condense.maxWords` in question.yaml. */
+function budgets(loaded: LoadedRoundup, options: CheckOptions): Map<string, number> {
+  const question = loaded.question.value as QuestionInput;
+  const result = new Map<string, number>();
+  for (const expert of loaded.experts) {
+    const budget = (expert.value as ExpertInput).maxWords ?? options.maxWords ?? question.condense?.maxWords;
+    if (budget !== undefined) result.set(expert.id, budget);
+  }
+  return result;
 }
 
 type Produce = (loaded: LoadedRoundup, roundup: Roundup) => Promise<RoundupResult>;
@@ -122,12 +148,15 @@ async function run(options: CheckOptions & { excludeDirs?: string[] }, produce: 
       continue;
     }
     try {
-      const roundup = buildRoundup(loaded, slug);
-      await runRules(createRuleContext(loaded, roundup, config), severities(config));
+      const settings = { ...settingsFor(config), budgets: budgets(loaded, options), condense: options.condense ?? 'warn' };
+      const modelOptions = { smartypants: options.smartypants, credentials: credentialIndexFor(config), expansions: settings.expansions };
+      let roundup = buildRoundup(loaded, slug, modelOptions);
+      await runRules(createRuleContext(loaded, roundup, config, settings), severities(config));
       if (hasErrors(roundupFiles)) {
         roundups.push({ dir, outputs: [], written: [] });
         continue;
       }
+      if (settings.condense === 'apply') roundup = condenseRoundup(roundup, { ...modelOptions, budgets: settings.budgets });
       roundups.push(await produce(loaded, roundup));
     } catch (error) {
       if (error instanceof UsageError) throw error;

@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { VFile } from 'vfile';
 import type { BuildResult, Format } from './build.js';
 import { readVersion } from './version.js';
@@ -10,7 +10,7 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
 }
 
-const FORMAT_NAMES = ['html', 'json', 'text'];
+const FORMAT_NAMES = ['html', 'json', 'text', 'md'];
 
 /** Exit codes: 0 built or clean, 1 input errors, 2 bad usage or an internal failure. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -36,6 +36,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('-f, --format <formats>', `output formats, comma-separated or repeated: ${FORMAT_NAMES.join(', ')}`, collectFormats, [])
     .option('-o, --out <dir>', 'output folder, or - to print one roundup\'s one format', 'dist')
     .option('--width <columns>', 'wrap text output at this width, 0 for none', parseWidth, 72)
+    .option('--fragment', 'html: write the <article> alone, for embedding in a CMS page')
+    .option('--stylesheet <url>', 'html: link this stylesheet instead of inlining the built-in one', parseStylesheet)
+    .option('--no-smartypants', 'keep straight quotes, double hyphens and three dots as written')
+    .addOption(new Option('--condense <mode>', 'over-budget answers: warn (report them) or apply (cut to whole sentences)').choices(['warn', 'apply']).default('warn'))
+    .option('--max-words <n>', 'word budget per answer (an expert\'s own maxWords wins)', parsePositive)
     .option('-c, --config <file>', 'use this config file instead of the nearest roundup.config.yaml')
     .addOption(reporterOption())
     .option('--strict', 'fail on warnings too')
@@ -44,7 +49,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 Examples:
   $ roundup build examples/therapists-cry
   $ roundup build examples/therapists-cry --format html,json,text --out public
-  $ roundup build examples/therapists-cry --format text --width 60 --out -`)
+  $ roundup build examples/therapists-cry --format text --width 60 --out -
+  $ roundup build examples/therapists-cry --condense apply --max-words 120 --format json
+  $ roundup build examples/therapists-cry --fragment --stylesheet /css/site.css`)
     .action(async (paths: string[], options: BuildFlags) => {
       const { build, UsageError } = await import('./index.js');
       const toStdout = options.out === '-';
@@ -52,10 +59,14 @@ Examples:
       if (toStdout && formats.length !== 1) throw new UsageError('--out - prints a single format; pick one with --format');
       const result = await build({
         paths, cwd, formats, config: options.config, outDir: toStdout ? undefined : options.out, write: !toStdout, width: options.width, strict: options.strict,
+        fragment: options.fragment, stylesheet: options.stylesheet, smartypants: options.smartypants, condense: options.condense, maxWords: options.maxWords,
       });
       if (toStdout && result.roundups.length > 1) throw new UsageError(`--out - prints a single roundup; ${result.roundups.length} were found`);
       io.stderr.write(await report(result.files, options, colorLevel));
       for (const roundup of result.roundups) {
+        for (const expert of roundup.roundup?.experts ?? []) {
+          if (expert.condensed) io.stderr.write(`Condensed ${expert.name} (${roundup.dir}): ${expert.condensed.originalWords} → ${expert.condensed.words} words\n`);
+        }
         if (toStdout) roundup.outputs.forEach((output) => io.stdout.write(output.contents));
         else if (roundup.written.length > 0) io.stderr.write(`Wrote ${roundup.written.join(', ')}\n`);
       }
@@ -67,6 +78,7 @@ Examples:
     .description('check roundups without writing anything')
     .argument('<paths...>', 'roundup folders, their question.yaml, or folders to search')
     .option('-c, --config <file>', 'use this config file instead of the nearest roundup.config.yaml')
+    .option('--max-words <n>', 'word budget per answer, for answer-length (an expert\'s own maxWords wins)', parsePositive)
     .addOption(reporterOption())
     .option('--strict', 'fail on warnings too')
     .option('--quiet', 'report errors only')
@@ -77,7 +89,7 @@ Examples:
   $ roundup check content/ --reporter github --strict     # in a GitHub Actions step`)
     .action(async (paths: string[], options: CheckFlags) => {
       const { check } = await import('./index.js');
-      const result = await check({ paths, cwd, config: options.config, strict: options.strict });
+      const result = await check({ paths, cwd, config: options.config, strict: options.strict, maxWords: options.maxWords });
       const text = await report(result.files, options, colorLevel);
       (options.reporter === 'pretty' ? io.stderr : io.stdout).write(text);
       code = outcome(result);
@@ -97,6 +109,19 @@ Examples:
       const lookups = lookupCredentials(abbreviations);
       io.stdout.write(options.json ? `${JSON.stringify(lookups, null, 2)}\n` : formatCredentials(lookups));
       code = lookups.some((lookup) => lookup.entries.length === 0) ? 1 : 0;
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of an input file or of the JSON output, for editors and CI')
+    .addArgument(new Argument('<name>', 'which schema').choices(['question', 'expert', 'config', 'output']))
+    .addHelpText('after', `
+Examples:
+  $ roundup schema question > question.schema.json
+  $ roundup schema output`)
+    .action(async (name: 'question' | 'expert' | 'config' | 'output') => {
+      const { renderJsonSchema } = await import('./schema/json-schemas.js');
+      io.stdout.write(renderJsonSchema(name));
     });
 
   program.addHelpText('after', `
@@ -122,6 +147,7 @@ Exit codes: 0 success, 1 errors in the input (or warnings with --strict),
 interface CheckFlags {
   reporter: 'pretty' | 'json' | 'github';
   config?: string;
+  maxWords?: number;
   strict?: boolean;
   quiet?: boolean;
 }
@@ -130,6 +156,10 @@ interface BuildFlags extends CheckFlags {
   format: string[];
   out: string;
   width: number;
+  fragment?: boolean;
+  stylesheet?: string;
+  smartypants: boolean;
+  condense: 'warn' | 'apply';
 }
 
 function outcome(result: BuildResult): number {
@@ -153,6 +183,17 @@ function collectFormats(value: string, previous: string[]): string[] {
     if (!FORMAT_NAMES.includes(format)) throw new InvalidArgumentError(`expected one of ${FORMAT_NAMES.join(', ')}, got "${format}"`);
   }
   return [...previous, ...formats];
+}
+
+function parsePositive(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a positive whole number');
+  return Number(value);
+}
+
+/** A page's stylesheet: an http(s) URL or a path, never a script URL. */
+function parseStylesheet(value: string): string {
+  if (/^\s*[a-z][a-z0-9+.-]*:/i.test(value) && !/^https?:\/\//i.test(value)) throw new InvalidArgumentError('expected an http(s) URL or a path such as /css/site.css');
+  return value;
 }
 
 function parseWidth(value: string): number {

@@ -1,7 +1,8 @@
 import type { ExpertInput, LocationInput, QuestionInput } from './check/schema.js';
+import { credentialKey, createCredentialIndex, CREDENTIALS, KIND_CATEGORY, type CredentialCategory, type CredentialIndex } from './data/credentials.js';
 import { resolveLocation } from './data/locations.js';
 import type { LoadedRoundup } from './load/roundup.js';
-import { renderMarkdown, type RenderedMarkdown } from './render/markdown.js';
+import { renderMarkdown, typesetText, type MarkdownOptions, type RenderedMarkdown } from './render/markdown.js';
 
 /** The normalized roundup that every renderer reads. */
 export interface Roundup {
@@ -23,64 +24,115 @@ export interface Roundup {
 export interface Expert {
   id: string;
   name: string;
+  /** As printed, in order. */
   credentials: string[];
+  /** What the registry knows of each credential, in the same order; null when it knows nothing. */
+  credentialDetails: (CredentialDetail | null)[];
   role: string | null;
   location: Location | null;
   answer: RenderedMarkdown;
+  /** Set when `condense` cut the answer to its word budget. */
+  condensed: Condensed | null;
+}
+
+export interface CredentialDetail {
+  abbr: string;
+  /** Null for an ambiguous abbreviation whose meaning the editor has not chosen. */
+  expansion: string | null;
+  /** schema.org `credentialCategory`. */
+  category: CredentialCategory;
+  issuer: string | null;
+}
+
+export interface Condensed {
+  originalWords: number;
+  words: number;
+  /** The sentences cut, as Markdown, in their original order. */
+  removed: string[];
 }
 
 export interface Location {
   city: string;
   region: string | null;
+  /** ISO 3166-1 alpha-2 when the reference data knows the place, else as written. */
   country: string | null;
   /** As printed under the expert's name. */
   display: string;
 }
 
+export interface ModelOptions extends MarkdownOptions {
+  /** The registry to resolve credentials against (with the project's own). */
+  credentials?: CredentialIndex;
+  /** Meanings chosen for ambiguous abbreviations, by abbreviation. */
+  expansions?: ReadonlyMap<string, string>;
+}
+
 /** Average silent reading speed for non-fiction (Brysbaert, 2019: 238 words per minute). */
 const WORDS_PER_MINUTE = 238;
 
+const DEFAULT_INDEX = createCredentialIndex(CREDENTIALS);
+
 /**
  * Build the model of a roundup whose files all passed their checks. Pure: the
- * same loaded input always gives the same value.
+ * same loaded input and options always give the same value.
  */
-export function buildRoundup(loaded: LoadedRoundup, slug: string): Roundup {
+export function buildRoundup(loaded: LoadedRoundup, slug: string, options: ModelOptions = {}): Roundup {
   const question = loaded.question.value as QuestionInput;
+  const text = (value: string) => typesetText(value.trim(), options);
   const byId = new Map(loaded.experts.map((expert) => [expert.id, expert]));
   const ids = question.order ?? loaded.experts.map((expert) => expert.id);
   const experts = ids.map((id) => {
     const expert = byId.get(id)!;
-    return buildExpert(id, expert.value as ExpertInput, expert.body);
+    return buildExpert(id, expert.value as ExpertInput, expert.body, options);
   });
-  const words = experts.reduce((sum, expert) => sum + expert.answer.words, 0);
-  return {
+  return withStats({
     slug,
     lang: question.lang ?? 'en',
-    title: question.title.trim(),
-    question: (question.question ?? question.title).trim(),
+    title: text(question.title),
+    question: text(question.question ?? question.title),
     url: question.url ?? null,
     byline: typeof question.byline === 'string'
       ? { name: question.byline.trim(), url: null }
       : { name: question.byline.name.trim(), url: question.byline.url ?? null },
     published: question.published ?? null,
-    column: question.column ? { name: question.column.name.trim(), blurb: question.column.blurb?.trim() ?? null } : null,
-    intro: question.intro ? renderMarkdown(question.intro) : null,
+    column: question.column ? { name: text(question.column.name), blurb: question.column.blurb ? text(question.column.blurb) : null } : null,
+    intro: question.intro ? renderMarkdown(question.intro, options) : null,
     experts,
-    closing: question.closing?.trim() ?? null,
-    cta: question.cta ? renderMarkdown(question.cta) : null,
-    stats: { experts: experts.length, words, readingMinutes: Math.max(1, Math.ceil(words / WORDS_PER_MINUTE)) },
+    closing: question.closing ? text(question.closing) : null,
+    cta: question.cta ? renderMarkdown(question.cta, options) : null,
+    stats: { experts: 0, words: 0, readingMinutes: 0 },
+  });
+}
+
+/** Recount the stats, after building or after condensing. */
+export function withStats(roundup: Roundup): Roundup {
+  const words = roundup.experts.reduce((sum, expert) => sum + expert.answer.words, 0);
+  return { ...roundup, stats: { experts: roundup.experts.length, words, readingMinutes: Math.max(1, Math.ceil(words / WORDS_PER_MINUTE)) } };
+}
+
+function buildExpert(id: string, input: ExpertInput, body: string, options: ModelOptions): Expert {
+  const credentials = splitCredentials(input.credentials);
+  return {
+    id,
+    name: typesetText(input.name.trim(), options),
+    credentials,
+    credentialDetails: credentials.map((credential) => describeCredential(credential, options)),
+    role: input.role ? typesetText(input.role.trim(), options) : null,
+    location: input.location === undefined ? null : withCountry(buildLocation(input.location)),
+    answer: renderMarkdown(body, options),
+    condensed: null,
   };
 }
 
-function buildExpert(id: string, input: ExpertInput, body: string): Expert {
-  return {
-    id,
-    name: input.name.trim(),
-    credentials: splitCredentials(input.credentials),
-    role: input.role?.trim() ?? null,
-    location: input.location === undefined ? null : withCountry(buildLocation(input.location)),
-    answer: renderMarkdown(body),
-  };
+function describeCredential(credential: string, options: ModelOptions): CredentialDetail | null {
+  const entry = (options.credentials ?? DEFAULT_INDEX).lookup(credential).entries[0];
+  if (!entry) return null;
+  const category = KIND_CATEGORY[entry.kind];
+  if (!entry.candidates?.length) return { abbr: entry.abbr, expansion: entry.expansion, category, issuer: entry.issuer };
+  // Ambiguous: only what the editor chose is published.
+  const chosen = options.expansions?.get(credentialKey(credential));
+  const candidate = entry.candidates.find((option) => option.expansion === chosen);
+  return { abbr: entry.abbr, expansion: chosen ?? null, category, issuer: candidate?.issuer ?? null };
 }
 
 /** The country as an ISO 3166-1 code when the reference data knows the place ("Austin, Texas" is in `US`). */

@@ -45,7 +45,7 @@ describe('roundup build (the built binary)', () => {
   test('exit 2: an unknown format or flag is bad usage, with a hint', () => {
     const format = spawnCli(['build', EXAMPLE, '--format', 'pdf']);
     expect(format.code).toBe(2);
-    expect(format.stderr).toContain('expected one of html, json, text, got "pdf"');
+    expect(format.stderr).toContain('expected one of html, json, text, md, got "pdf"');
     const flag = spawnCli(['build', EXAMPLE, '--colour']);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain("error: unknown option '--colour'");

@@ -32,15 +32,16 @@ describe('the therapists-cry example', () => {
     expect(result.code).toBe(0);
     expect(result.files.flatMap((file) => file.messages.filter((message) => message.fatal))).toEqual([]);
     expect(result.roundups[0]?.written.map((file) => path.basename(file))).toEqual(['therapists-cry.html', 'therapists-cry.json', 'therapists-cry.txt']);
+    expect(result.files.flatMap((file) => file.messages.map((message) => message.ruleId))).toHaveLength(5);
   });
 
   test('the seed lists six experts with 3, 3, 4, 3, 3 and 4 paragraphs', () => {
     expect([...seedAnswers().values()].map((paragraphs) => paragraphs.length)).toEqual([3, 3, 4, 3, 3, 4]);
   });
 
-  test('the text output holds every paragraph of the six answers, word for word', () => {
-    const text = readFileSync(path.join(outDir, 'therapists-cry.txt'), 'utf8');
-    const unwrapped = text.split('\n\n').map((block) => block.replace(/\n/g, ' '));
+  test('the text output holds every paragraph of the six answers, word for word', async () => {
+    const built = await build({ paths: [EXAMPLE], formats: ['text'], width: 0, cwd: ROOT, write: false });
+    const unwrapped = built.roundups[0]!.outputs[0]!.contents.split('\n\n');
     for (const paragraphs of seedAnswers().values()) {
       for (const paragraph of paragraphs) expect(unwrapped).toContain(paragraph);
     }
@@ -70,9 +71,18 @@ describe('the therapists-cry example', () => {
     ['html', 'article.html'],
     ['json', 'article.json'],
     ['text', 'article.txt'],
-  ] as const)('%s output matches its golden file', (format, golden) => {
-    const output = result.roundups[0]!.outputs.find((candidate) => candidate.format === format)!;
-    expectGolden(output.contents, `therapists-cry/${golden}`);
+    ['md', 'article.md'],
+  ] as const)('%s output matches its golden file', async (format, golden) => {
+    const built = await build({ paths: [EXAMPLE], formats: [format], cwd: ROOT, write: false });
+    expectGolden(built.roundups[0]!.outputs[0]!.contents, `therapists-cry/${golden}`);
+  });
+
+  test('the fragment and the condensed build match their golden files', async () => {
+    const fragment = await build({ paths: [EXAMPLE], formats: ['html'], fragment: true, cwd: ROOT, write: false });
+    expectGolden(fragment.roundups[0]!.outputs[0]!.contents, 'therapists-cry/fragment.html');
+    const condensed = await build({ paths: [EXAMPLE], formats: ['json', 'text'], condense: 'apply', maxWords: 120, cwd: ROOT, write: false });
+    expectGolden(condensed.roundups[0]!.outputs[0]!.contents, 'therapists-cry/condensed.json');
+    expectGolden(condensed.roundups[0]!.outputs[1]!.contents, 'therapists-cry/condensed.txt');
   });
 
   test('the same input gives byte-identical output', async () => {

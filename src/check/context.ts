@@ -23,7 +23,7 @@ export function credentialIndexFor(config: LoadedConfig): CredentialIndex {
 
 const DEFAULT_INDEX = createCredentialIndex(CREDENTIALS);
 
-export function settingsFor(config: LoadedConfig): RuleSettings {
+export function settingsFor(config: LoadedConfig): Omit<RuleSettings, 'budgets' | 'condense'> {
   const { locations, credentials } = config.value;
   return {
     locationStyle: locations?.style ?? 'full',
@@ -34,7 +34,7 @@ export function settingsFor(config: LoadedConfig): RuleSettings {
 }
 
 /** Everything a rule reads about one roundup: the model, and where each value sits in its file. */
-export function createRuleContext(loaded: LoadedRoundup, roundup: Roundup, config: LoadedConfig): RuleContext {
+export function createRuleContext(loaded: LoadedRoundup, roundup: Roundup, config: LoadedConfig, settings: RuleSettings): RuleContext {
   const credentials = credentialIndexFor(config);
   const experts = roundup.experts.map((model): ExpertView => {
     const expert = loaded.experts.find((candidate) => candidate.id === model.id)!;
@@ -51,7 +51,7 @@ export function createRuleContext(loaded: LoadedRoundup, roundup: Roundup, confi
       bodyOffset: expert.bodyOffset,
     };
   });
-  return { roundup, question: loaded.question, experts, settings: settingsFor(config), credentials };
+  return { roundup, question: loaded.question, experts, settings, credentials };
 }
 
 function credentialViews(list: string[], input: ExpertInput, places: ExpertView['places'], source: string, index: CredentialIndex): CredentialView[] {

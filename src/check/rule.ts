@@ -59,6 +59,10 @@ export interface RuleSettings {
   credentialPeriods: 'none' | 'ap';
   /** Expansions the editor chose for ambiguous abbreviations. */
   expansions: ReadonlyMap<string, string>;
+  /** Each expert's word budget, by id (the expert's own, else the run's, else question.yaml's). */
+  budgets: ReadonlyMap<string, number>;
+  /** `apply`: over-budget answers are cut after the checks, so their length is not a finding. */
+  condense: 'warn' | 'apply';
 }
 
 export interface RuleContext {

@@ -7,12 +7,15 @@ import * as z from 'zod';
  */
 
 const text = (what = 'a string') =>
-  z.string({ error: what }).refine((value) => value.trim() !== '', { error: `${what} that is not empty` });
+  z.string({ error: what }).refine((value) => value.trim() !== '', { error: `${what} that is not empty` }).describe(capitalize(what));
+
+/** The error texts double as descriptions in the generated JSON Schemas, where editors show them on hover. */
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1).replace(/`/g, '');
 
 const markdown = () => text('Markdown text');
 
 const httpUrl = () =>
-  z.string({ error: 'an http or https URL' }).refine(isHttpUrl, { error: 'an http or https URL such as `https://example.com/`' });
+  z.string({ error: 'an http or https URL' }).refine(isHttpUrl, { error: 'an http or https URL such as `https://example.com/`' }).describe('An http or https URL');
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -44,7 +47,7 @@ export const questionSchema = z.strictObject({
   byline: z.union(
     [text('the author’s name'), z.strictObject({ name: text('the author’s name'), url: httpUrl().optional() })],
     { error: 'the author’s name, or a mapping with `name` and `url`' },
-  ),
+  ).describe('The author: a name, or {name, url}'),
   published: z
     .string({ error: 'a date written as `YYYY-MM-DD`' })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'a date written as `YYYY-MM-DD`' })
@@ -57,10 +60,10 @@ export const questionSchema = z.strictObject({
     )
     .optional(),
   intro: markdown().optional(),
-  order: z.array(text('an expert id (a file name without `.md`)'), { error: 'a list of expert ids' }).optional(),
+  order: z.array(text('an expert id (a file name without `.md`)'), { error: 'a list of expert ids' }).describe('Expert ids in print order; default file-name order').optional(),
   closing: text('the closing note').optional(),
   cta: markdown().optional(),
-  condense: z.strictObject({ maxWords: wordBudget().optional() }, { error: 'a mapping with `maxWords`' }).optional(),
+  condense: z.strictObject({ maxWords: wordBudget().describe('Word budget per answer').optional() }, { error: 'a mapping with `maxWords`' }).optional(),
 }, { error: 'a mapping of fields such as `title:` and `byline:`' });
 
 export const locationObjectSchema = z.strictObject(
@@ -78,14 +81,16 @@ export const expertSchema = z.strictObject({
     .union([z.string(), z.array(text('a credential such as `LCSW`'))], {
       error: 'a list of credentials, or a comma-separated string such as `LCSW, PhD`',
     })
+    .describe('Post-nominals: a list, or the printed string "LCMHC, RPT, RDT"')
     .optional(),
   role: text('a role such as `Licensed counselor`').optional(),
   location: z
     .union([text('a location such as `Austin, Texas`'), locationObjectSchema], {
       error: '`City, Region`, or a mapping with `city`, `region` and `country`',
     })
+    .describe('Where the expert works: "City, Region", or {city, region, country}')
     .optional(),
-  maxWords: wordBudget().optional(),
+  maxWords: wordBudget().describe('Word budget for this answer; wins over the roundup’s').optional(),
 }, { error: 'a mapping of fields such as `name:` and `credentials:`' });
 
 export type QuestionInput = z.infer<typeof questionSchema>;

@@ -76,8 +76,10 @@ export const KIND_RANK: Record<CredentialKind, number> = {
   membership: 3,
 };
 
+export type CredentialCategory = 'degree' | 'license' | 'certification' | 'registration' | 'fellowship' | 'membership';
+
 /** schema.org `credentialCategory` words. */
-export const KIND_CATEGORY: Record<CredentialKind, string> = {
+export const KIND_CATEGORY: Record<CredentialKind, CredentialCategory> = {
   'academic-degree': 'degree',
   'state-license': 'license',
   'national-certification': 'certification',

@@ -5,29 +5,57 @@ import type { Expert, Roundup } from '../model.js';
 import { formatDate } from './date.js';
 import type { RenderedMarkdown } from './markdown.js';
 import { STYLESHEET } from './stylesheet.js';
+import { buildJsonLd, scriptSafeJson } from './json-ld.js';
 import { isSafeUrl } from './url.js';
 
+export interface HtmlOptions {
+  /** The `<article>` alone, for embedding in a CMS page. Default false. */
+  fragment?: boolean;
+  /** Link this stylesheet instead of inlining the built-in one. */
+  stylesheet?: string;
+}
+
 /**
- * A standalone HTML5 page. The page is built as a syntax tree, so every value
- * from YAML is escaped by the serializer; the only raw HTML is the sanitized
- * output of remark-html.
+ * A standalone HTML5 page, or its `<article>` alone. The page is built as a
+ * syntax tree, so every value from YAML is escaped by the serializer; the
+ * only raw HTML is the sanitized output of remark-html and the JSON-LD, whose
+ * `<` are escaped.
  */
-export function renderHtml(roundup: Roundup): string {
+export function renderHtml(roundup: Roundup, options: HtmlOptions = {}): string {
+  const description = describe(roundup);
+  const jsonLd = h('script', { type: 'application/ld+json' }, [raw(`\n${scriptSafeJson(buildJsonLd(roundup, description))}\n`)]);
+  if (options.fragment) return `${toHtml(renderArticle(roundup, jsonLd), { allowDangerousHtml: true })}\n`;
   const head = h('head', lines([
     h('meta', { charSet: 'utf-8' }),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     h('title', roundup.title),
-    h('style', `\n${STYLESHEET}`),
+    h('meta', { name: 'description', content: description }),
+    roundup.url && h('link', { rel: ['canonical'], href: roundup.url }),
+    h('meta', { property: 'og:type', content: 'article' }),
+    h('meta', { property: 'og:title', content: roundup.title }),
+    h('meta', { property: 'og:description', content: description }),
+    roundup.url && h('meta', { property: 'og:url', content: roundup.url }),
+    roundup.published && h('meta', { property: 'article:published_time', content: roundup.published }),
+    options.stylesheet ? h('link', { rel: ['stylesheet'], href: options.stylesheet }) : h('style', `\n${STYLESHEET}`),
+    jsonLd,
   ]));
   const body = h('body', lines([h('main', lines([renderArticle(roundup)]))]));
   const tree: Root = {
     type: 'root',
     children: [{ type: 'doctype' }, text('\n'), h('html', { lang: roundup.lang }, lines([head, body])), text('\n')],
   };
-  return toHtml(tree, { allowDangerousHtml: true });
+  return toHtml(tree, { allowDangerousHtml: true, upperDoctype: true });
 }
 
-function renderArticle(roundup: Roundup) {
+/** The meta description: the intro's first paragraph (else the question), cut at a word near 160 characters. */
+export function describe(roundup: Roundup): string {
+  const source = roundup.intro?.text.split('\n\n')[0] ?? roundup.question;
+  if (source.length <= 160) return source;
+  const cut = source.slice(0, 159);
+  return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:—–-]+$/, '')}…`;
+}
+
+function renderArticle(roundup: Roundup, jsonLd?: ElementContent) {
   const header = h('header', lines([
     h('h1', roundup.title),
     roundup.column && h('p', { className: ['column'] }, [
@@ -51,6 +79,7 @@ function renderArticle(roundup: Roundup) {
     roundup.intro && h('div', { className: ['intro'] }, markdown(roundup.intro)),
     ...roundup.experts.map(renderExpert),
     footer,
+    jsonLd,
   ]));
 }
 
@@ -67,9 +96,11 @@ function renderExpert(expert: Expert) {
   ]));
 }
 
-/** remark-html's sanitized output, the one raw node of the page. */
-const markdown = (rendered: RenderedMarkdown): ElementContent[] =>
-  [text('\n'), { type: 'raw', value: rendered.html } as unknown as ElementContent, text('\n')];
+/** Raw HTML passes the serializer untouched: only ever sanitized output or escaped JSON. */
+const raw = (value: string) => ({ type: 'raw', value }) as unknown as ElementContent;
+
+/** remark-html's sanitized output. */
+const markdown = (rendered: RenderedMarkdown): ElementContent[] => [text('\n'), raw(rendered.html), text('\n')];
 
 const text = (value: string) => ({ type: 'text' as const, value });
 

@@ -1,8 +1,9 @@
 import type { Expert, Roundup } from '../model.js';
+import type { RoundupJson } from '../schema/output.js';
 import type { RenderedMarkdown } from './markdown.js';
 
 /** Bumped on any change that could break a consumer of the JSON. */
-export const JSON_SCHEMA_VERSION = 1;
+export const JSON_SCHEMA_VERSION = 1 as const;
 
 /**
  * The model as JSON: keys in a fixed order (the order written here), absent
@@ -24,7 +25,7 @@ export function renderJson(roundup: Roundup): string {
     closing: roundup.closing,
     cta: roundup.cta && markdownJson(roundup.cta),
     stats: { experts: roundup.stats.experts, words: roundup.stats.words, readingMinutes: roundup.stats.readingMinutes },
-  };
+  } satisfies RoundupJson;
   return `${JSON.stringify(output, null, 2)}\n`;
 }
 
@@ -34,9 +35,11 @@ function expertJson(expert: Expert) {
     id: expert.id,
     name: expert.name,
     credentials: [...expert.credentials],
+    credentialDetails: expert.credentialDetails.map((detail) => detail && { abbr: detail.abbr, expansion: detail.expansion, category: detail.category, issuer: detail.issuer }),
     role: expert.role,
     location: location && { city: location.city, region: location.region, country: location.country, display: location.display },
     answer: markdownJson(expert.answer),
+    condensed: expert.condensed && { originalWords: expert.condensed.originalWords, words: expert.condensed.words, removed: [...expert.condensed.removed] },
   };
 }
 

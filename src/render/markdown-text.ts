@@ -18,13 +18,15 @@ export function joinBlocks(blocks: readonly TextBlock[], format: (block: TextBlo
 }
 
 export interface TextOptions {
-  /** Print link targets after their text: "text (url)". Default true. */
-  urls?: boolean;
+  /** How a link is written; by default "text (url)". Unsafe URLs are never passed. */
+  link?: (label: string, url: string) => string;
 }
+
+const inlineLink = (label: string, url: string) => (url === label || `mailto:${label}` === url ? label : `${label} (${url})`);
 
 /** Markdown → plain-text blocks with no Markdown syntax left (emphasis marks, link brackets, raw HTML). */
 export function markdownToBlocks(tree: Root, options: TextOptions = {}): TextBlock[] {
-  const inlineText = inlineTextOf(options.urls ?? true);
+  const inlineText = inlineTextOf(options.link ?? inlineLink);
   const blocksOf = (node: RootContent, prefix: string, indent: string): TextBlock[] => {
     switch (node.type) {
       case 'paragraph':
@@ -58,7 +60,7 @@ export function markdownToBlocks(tree: Root, options: TextOptions = {}): TextBlo
   return tree.children.flatMap((node) => blocksOf(node, '', ''));
 }
 
-function inlineTextOf(urls: boolean) {
+function inlineTextOf(link: NonNullable<TextOptions['link']>) {
   const inlineText = (node: Nodes): string => {
     switch (node.type) {
       case 'text':
@@ -71,7 +73,7 @@ function inlineTextOf(urls: boolean) {
       case 'link': {
         const label = children(node);
         const url = node.url;
-        return !urls || !isSafeUrl(url) || url === label || `mailto:${label}` === url ? label : `${label} (${url})`;
+        return isSafeUrl(url) ? link(label, url) : label;
       }
       case 'html':
         return '';

@@ -1,8 +1,9 @@
 import type { Root } from 'mdast';
 import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
+import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
-import { joinBlocks, markdownToBlocks, type TextBlock } from './markdown-text.js';
+import { joinBlocks, markdownToBlocks } from './markdown-text.js';
 
 export interface RenderedMarkdown {
   markdown: string;
@@ -11,8 +12,13 @@ export interface RenderedMarkdown {
   /** Plain text, paragraphs separated by a blank line, links as "text (url)". */
   text: string;
   words: number;
-  /** The blocks of `text`, for renderers that wrap and indent. */
-  blocks: TextBlock[];
+  /** The parsed (and typeset) tree, for renderers that need more than text: wrapped text, Markdown. */
+  tree: Root;
+}
+
+export interface MarkdownOptions {
+  /** Curly quotes, dashes and ellipses. Default true. */
+  smartypants?: boolean;
 }
 
 /*
@@ -20,18 +26,29 @@ export interface RenderedMarkdown {
  * raw HTML is dropped and only http(s), mailto and a few other link protocols
  * are kept. The option is spelled out so that nobody turns it off by accident.
  */
-const processor = unified().use(remarkParse).use(remarkHtml, { sanitize: true });
+const plain = unified().use(remarkParse).use(remarkHtml, { sanitize: true }).freeze();
+const typeset = unified().use(remarkParse).use(remarkSmartypants).use(remarkHtml, { sanitize: true }).freeze();
 
 /** Parse once; the HTML and the text are both read off the same tree. */
-export function renderMarkdown(markdown: string): RenderedMarkdown {
-  const tree = processor.parse(markdown) as Root;
+export function renderMarkdown(markdown: string, options: MarkdownOptions = {}): RenderedMarkdown {
+  const processor = options.smartypants === false ? plain : typeset;
+  const tree = processor.runSync(processor.parse(markdown)) as Root;
   const html = String(processor.stringify(tree)).trim();
-  const blocks = markdownToBlocks(tree);
-  const text = joinBlocks(blocks, (block) => block.prefix + block.text);
+  const text = joinBlocks(markdownToBlocks(tree), (block) => block.prefix + block.text);
   // Link targets are not words a reader reads.
-  const words = countWords(joinBlocks(markdownToBlocks(tree, { urls: false }), (block) => block.text));
+  const words = countWords(joinBlocks(markdownToBlocks(tree, { link: (label) => label }), (block) => block.text));
   // Blank lines around the body are framing, not content.
-  return { markdown: markdown.replace(/^\n+|\s+$/g, ''), html, text, words, blocks };
+  return { markdown: markdown.replace(/^\n+|\s+$/g, ''), html, text, words, tree };
+}
+
+const quotes = unified().use(remarkSmartypants).freeze();
+
+/** Typography for a plain value from YAML (a title, a name): its text as a single text node, never parsed as Markdown. */
+export function typesetText(text: string, options: MarkdownOptions = {}): string {
+  if (options.smartypants === false) return text;
+  const tree = quotes.runSync({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] } as Root) as Root;
+  const paragraph = tree.children[0];
+  return paragraph?.type === 'paragraph' ? paragraph.children.map((node) => ('value' in node ? node.value : '')).join('') : text;
 }
 
 /** Words as a reader counts them: runs of letters or digits, with inner apostrophes and hyphens; a dash is not a word. */

@@ -1,6 +1,6 @@
 import type { Roundup } from '../model.js';
 import type { RenderedMarkdown } from './markdown.js';
-import { joinBlocks } from './markdown-text.js';
+import { joinBlocks, markdownToBlocks } from './markdown-text.js';
 import { formatDate } from './date.js';
 import { length, wrap } from './wrap.js';
 
@@ -9,14 +9,23 @@ export interface TextOptions {
   width?: number;
 }
 
-/** Plain text for email and newsletters: no markup, wrapped, links as "text (url)". */
+/**
+ * Plain text for email and newsletters: no markup, wrapped, each link a
+ * numbered reference ("Visit Zocdoc [1]") with the URLs listed at the end.
+ */
 export function renderText(roundup: Roundup, options: TextOptions = {}): string {
   const width = options.width ?? 72;
+  const urls: string[] = [];
+  const reference = (label: string, url: string) => {
+    const known = urls.indexOf(url);
+    return `${label} [${known >= 0 ? known + 1 : urls.push(url)}]`;
+  };
   const blocks: string[] = [];
   const paragraph = (text: string) => blocks.push(wrap(text, width));
   const markdown = (rendered: RenderedMarkdown | null) => {
-    if (!rendered?.blocks.length) return;
-    blocks.push(joinBlocks(rendered.blocks, (block) =>
+    const textBlocks = rendered ? markdownToBlocks(rendered.tree, { link: reference }) : [];
+    if (textBlocks.length === 0) return;
+    blocks.push(joinBlocks(textBlocks, (block) =>
       block.preformatted ? block.prefix + block.text.replace(/\n/g, `\n${block.indent}`) : wrap(block.text, width, block.prefix, block.indent)));
   };
 
@@ -33,6 +42,7 @@ export function renderText(roundup: Roundup, options: TextOptions = {}): string 
   }
   if (roundup.closing) paragraph(roundup.closing);
   markdown(roundup.cta);
+  if (urls.length > 0) blocks.push(['Links:', ...urls.map((url, index) => `[${index + 1}] ${url}`)].join('\n'));
   return `${stripControlCharacters(blocks.join('\n\n'))}\n`;
 }
 

@@ -14,8 +14,8 @@ const roundup = (overrides: Partial<Roundup> = {}): Roundup => ({
   column: { name: '1 Question, 2 Answers', blurb: 'is a column.' }, intro: renderMarkdown('The intro.'),
   closing: 'Condensed.', cta: renderMarkdown('[Book](https://example.com/)'), stats: { experts: 2, words: 4, readingMinutes: 1 },
   experts: [
-    { id: 'jane-doe', name: 'Jane Doe', credentials: ['LCSW', 'PhD'], role: 'Therapist', location: buildLocation('Austin, Texas'), answer: renderMarkdown('Answer one.') },
-    { id: 'kip', name: 'Kip', credentials: [], role: null, location: null, answer: renderMarkdown('Answer two.') },
+    { id: 'jane-doe', name: 'Jane Doe', credentials: ['LCSW', 'PhD'], credentialDetails: [], condensed: null, role: 'Therapist', location: buildLocation('Austin, Texas'), answer: renderMarkdown('Answer one.') },
+    { id: 'kip', name: 'Kip', credentials: [], credentialDetails: [], condensed: null, role: null, location: null, answer: renderMarkdown('Answer two.') },
   ],
   ...overrides,
 });
@@ -23,8 +23,12 @@ const roundup = (overrides: Partial<Roundup> = {}): Roundup => ({
 describe('renderHtml', () => {
   test('a standalone HTML5 document with lang, charset, viewport, title and a stylesheet', () => {
     const html = renderHtml(roundup());
-    expect(html.startsWith('<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Is it normal?</title>\n<style>')).toBe(true);
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Is it normal?</title>\n')).toBe(true);
     expect(html.endsWith('</html>\n')).toBe(true);
+    const tree = fromHtml(html);
+    expect(select('head > style', tree)).toBeDefined();
+    expect(select('meta[name=description]', tree)?.properties.content).toBe('The intro.');
+    expect(select('meta[property="og:title"]', tree)?.properties.content).toBe('Is it normal?');
   });
 
   test('semantic structure: article > header, one section per expert, footer', () => {
@@ -46,12 +50,16 @@ describe('renderHtml', () => {
   test('every value from YAML is escaped', () => {
     const html = renderHtml(roundup({
       title: EVIL, byline: { name: EVIL, url: null }, column: { name: EVIL, blurb: EVIL }, closing: EVIL,
-      experts: [{ id: 'a', name: EVIL, credentials: [EVIL], role: EVIL, location: buildLocation(EVIL), answer: renderMarkdown('x') }],
+      experts: [{ id: 'a', name: EVIL, credentials: [EVIL], credentialDetails: [], condensed: null, role: EVIL, location: buildLocation(EVIL), answer: renderMarkdown('x') }],
     }));
     const tree = fromHtml(html);
-    expect(selectAll('script, img', tree)).toEqual([]);
+    expect(selectAll('img, script:not([type="application/ld+json"])', tree)).toEqual([]);
     expect(toString(select('h1', tree)!)).toBe(EVIL);
     expect(toString(select('title', tree)!)).toBe(EVIL);
+    // `</script>` in a value cannot end the JSON-LD early: it parses whole, with the value intact.
+    const jsonLd = JSON.parse(toString(select('script[type="application/ld+json"]', tree)!));
+    expect(jsonLd.headline).toBe(EVIL);
+    expect(jsonLd.contributor[0].name).toBe(EVIL);
   });
 
   test('a byline URL that is not http(s) is not linked', () => {

@@ -9,7 +9,7 @@ import type { Roundup } from '../../src/model.js';
 const roundup = (overrides: Partial<Roundup> = {}): Roundup => ({
   slug: 'x', lang: 'en', title: 'Title', question: 'Title', url: null, byline: { name: 'Kelsey Tyler', url: null },
   published: null, column: null, intro: null, closing: null, cta: null, stats: { experts: 1, words: 2, readingMinutes: 1 },
-  experts: [{ id: 'a', name: 'Jane Doe', credentials: ['LCSW', 'PhD'], role: 'Therapist', location: buildLocation('Austin, Texas'), answer: renderMarkdown('Two words.') }],
+  experts: [{ id: 'a', name: 'Jane Doe', credentials: ['LCSW', 'PhD'], credentialDetails: [], condensed: null, role: 'Therapist', location: buildLocation('Austin, Texas'), answer: renderMarkdown('Two words.') }],
   ...overrides,
 });
 
@@ -42,10 +42,10 @@ describe('renderText', () => {
     expect(renderText(roundup())).toBe('Title\n=====\n\nBy Kelsey Tyler\n\nJane Doe, LCSW, PhD\n-------------------\nTherapist\nAustin, Texas\n\nTwo words.\n');
   });
 
-  test('links as "text (url)", no Markdown left, list and quote indentation', () => {
+  test('links as numbered references listed at the end, no Markdown left, list and quote indentation', () => {
     const answer = renderMarkdown('A **bold** [link](https://e.com/) and `code`.\n\n> quoted\n\n1. first\n2. second\n');
     expect(renderText(roundup({ experts: [{ ...roundup().experts[0]!, answer }] })).split('\n-------------------\nTherapist\nAustin, Texas\n\n')[1])
-      .toBe('A bold link (https://e.com/) and code.\n\n    quoted\n\n1. first\n2. second\n');
+      .toBe('A bold link [1] and code.\n\n    quoted\n\n1. first\n2. second\n\nLinks:\n[1] https://e.com/\n');
   });
 
   test('content cannot drive the terminal: control characters are dropped', () => {

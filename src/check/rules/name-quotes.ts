@@ -52,7 +52,8 @@ export const nameQuotes: Rule = {
   description: 'Unbalanced or mismatched quotation marks in a name (Anne ‘Kip” Rodgers Watson).',
   check({ experts }, report) {
     for (const expert of experts) {
-      const name = expert.model.name;
+      // As written: typography must neither hide nor cause a mismatch.
+      const name = expert.input.name.trim();
       const problem = findQuoteProblem(name);
       if (!problem) continue;
       const span = expert.places.value(['name']);

@@ -1,0 +1,64 @@
+import type { Expert, Roundup } from '../model.js';
+
+/**
+ * schema.org structured data: the roundup as an `Article` whose contributors
+ * are the experts, each a `Person` with credentials and work location. Not a
+ * QAPage (Google requires user-submitted answers) nor an FAQPage (being
+ * retired).
+ */
+export function buildJsonLd(roundup: Roundup, description: string): Record<string, unknown> {
+  return compact({
+    '@context': 'https://schema.org',
+    '@type': 'Article',
+    headline: roundup.title,
+    description,
+    inLanguage: roundup.lang,
+    datePublished: roundup.published,
+    url: roundup.url,
+    mainEntityOfPage: roundup.url,
+    author: compact({ '@type': 'Person', name: roundup.byline.name, url: roundup.byline.url }),
+    isPartOf: roundup.column && { '@type': 'CreativeWorkSeries', name: roundup.column.name },
+    wordCount: roundup.stats.words,
+    contributor: roundup.experts.map(person),
+  });
+}
+
+function person(expert: Expert) {
+  const location = expert.location;
+  return compact({
+    '@type': 'Person',
+    name: expert.name,
+    honorificSuffix: expert.credentials.length > 0 ? expert.credentials.join(', ') : null,
+    jobTitle: expert.role,
+    hasCredential: expert.credentials.map((credential, index) => {
+      const detail = expert.credentialDetails[index];
+      return compact({
+        '@type': 'EducationalOccupationalCredential',
+        name: detail?.expansion ?? credential,
+        alternateName: detail?.expansion ? credential : null,
+        credentialCategory: detail?.category,
+        recognizedBy: detail?.issuer ? { '@type': 'Organization', name: detail.issuer } : null,
+      });
+    }),
+    workLocation: location && compact({
+      '@type': 'PostalAddress',
+      addressLocality: location.city,
+      addressRegion: location.region,
+      addressCountry: location.country,
+    }),
+  });
+}
+
+/** Drop null, undefined and empty lists, so the markup only states what is known. */
+function compact<T extends Record<string, unknown>>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0))) as T;
+}
+
+/**
+ * JSON that is safe inside `<script>`: `<` as `\u003c` (so `</script>` and
+ * `<!--` cannot end or change the script), and the line separators that some
+ * JavaScript parsers reject, escaped.
+ */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}

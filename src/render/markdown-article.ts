@@ -1,0 +1,70 @@
+import type { PhrasingContent, Root, RootContent } from 'mdast';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { stringify } from 'yaml';
+import type { Roundup } from '../model.js';
+import { isSafeUrl } from './url.js';
+
+const serializer = unified().use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-' }).freeze();
+
+/**
+ * A clean Markdown article for CMSs that take Markdown: YAML front matter with
+ * the metadata, then the article. The article is built as a Markdown syntax
+ * tree, so values from YAML are escaped (a name with `*` stays text) and the
+ * answers are re-serialized from their parsed trees.
+ */
+export function renderMarkdownArticle(roundup: Roundup): string {
+  const frontMatter = stringify(
+    {
+      title: roundup.title,
+      slug: roundup.slug,
+      lang: roundup.lang,
+      ...(roundup.url ? { url: roundup.url } : {}),
+      byline: roundup.byline.url ? { name: roundup.byline.name, url: roundup.byline.url } : roundup.byline.name,
+      ...(roundup.published ? { published: roundup.published } : {}),
+      ...(roundup.column ? { column: roundup.column.blurb ? roundup.column : { name: roundup.column.name } } : {}),
+      experts: roundup.experts.map((expert) => expert.name),
+      words: roundup.stats.words,
+      readingMinutes: roundup.stats.readingMinutes,
+    },
+    // Written for YAML 1.1 readers too (gray-matter, many CMSs): `2020-03-04` or `NO` come out quoted.
+    { lineWidth: 0, version: '1.1' },
+  );
+  const text = (value: string): PhrasingContent => ({ type: 'text', value });
+  const paragraph = (...children: PhrasingContent[]): RootContent => ({ type: 'paragraph', children });
+  const children: RootContent[] = [{ type: 'heading', depth: 1, children: [text(roundup.title)] }];
+  if (roundup.column) {
+    children.push(paragraph({ type: 'strong', children: [text(roundup.column.name)] }, ...(roundup.column.blurb ? [text(` ${roundup.column.blurb}`)] : [])));
+  }
+  if (roundup.intro) children.push(...clean(roundup.intro.tree));
+  for (const expert of roundup.experts) {
+    children.push({ type: 'heading', depth: 2, children: [text([expert.name, ...expert.credentials].join(', '))] });
+    const meta = [expert.role, expert.location?.display].filter((line): line is string => Boolean(line));
+    if (meta.length > 0) {
+      children.push(paragraph(...meta.flatMap((line, index): PhrasingContent[] => [...(index > 0 ? [{ type: 'break' } as const] : []), { type: 'emphasis', children: [text(line)] }])));
+    }
+    children.push(...clean(expert.answer.tree));
+  }
+  if (roundup.closing || roundup.cta) children.push({ type: 'thematicBreak' });
+  if (roundup.closing) children.push(paragraph({ type: 'emphasis', children: [text(roundup.closing)] }));
+  if (roundup.cta) children.push(...clean(roundup.cta.tree));
+  const article = serializer.stringify({ type: 'root', children } as Root);
+  return `---\n${frontMatter}---\n\n${article}`;
+}
+
+type Node = Root | RootContent;
+
+/**
+ * A copy of a tree with what the HTML sanitizer would drop dropped here too:
+ * raw HTML, and links or images whose URL is not http(s), mailto or relative.
+ */
+function clean(tree: Root): RootContent[] {
+  const copy = (node: Node): Node[] => {
+    if (node.type === 'html') return [];
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !isSafeUrl(node.url)) {
+      return node.type === 'link' ? node.children.flatMap(copy) : node.type === 'image' ? [{ type: 'text', value: node.alt ?? '' }] : [];
+    }
+    return ['children' in node ? { ...node, children: node.children.flatMap(copy) } : { ...node }] as Node[];
+  };
+  return tree.children.flatMap(copy) as RootContent[];
+}
