@@ -50,7 +50,7 @@ export interface ExpertView {
   model: Expert;
   credentials: CredentialView[];
   location?: LocationView;
-  bodyOffset: number;
+  answerOffset: number;
 }
 
 export interface RuleSettings {

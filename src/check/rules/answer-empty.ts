@@ -9,7 +9,7 @@ export const answerEmpty: Rule = {
       if (expert.model.answer.words > 0) continue;
       report({
         file: expert.file,
-        span: { start: expert.bodyOffset, end: expert.bodyOffset },
+        span: { start: expert.answerOffset, end: expert.answerOffset },
         reason: 'Missing answer, expected the expert’s answer in Markdown after the front matter',
         note: 'Write the answer below the closing `---`, or remove the file.',
       });

@@ -13,7 +13,7 @@ export const answerLength: Rule = {
       const source = expert.input.maxWords !== undefined ? '`maxWords`' : 'the word budget';
       report({
         file: expert.file,
-        span: { start: expert.bodyOffset, end: expert.bodyOffset },
+        span: { start: expert.answerOffset, end: expert.answerOffset },
         reason: `Unexpected answer of ${words} words, expected at most ${budget} (${source})`,
         note: `Cut ${words - budget} words, raise the budget, or build with \`--condense apply\` to keep whole sentences within it.`,
         actual: String(words),
