@@ -48,6 +48,7 @@ export function createRuleContext(loaded: LoadedRoundup, roundup: Roundup, confi
       model,
       credentials: credentialViews(model.credentials, input, expert.places, source, credentials),
       location: model.location ? locationView(input, expert.places, model.location, source) : undefined,
+      bodyOffset: expert.bodyOffset,
       // The answer's first character, past the blank lines after `---`.
       answerOffset: expert.bodyOffset + (/^\s*/.exec(expert.body)?.[0].length ?? 0),
     };

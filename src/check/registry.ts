@@ -12,6 +12,7 @@ import { credentialOrder } from './rules/credential-order.js';
 import { credentialUnknown } from './rules/credential-unknown.js';
 import { expertCount } from './rules/expert-count.js';
 import { expertDuplicate } from './rules/expert-duplicate.js';
+import { htmlRemoved } from './rules/html-removed.js';
 import { locationMissing } from './rules/location-missing.js';
 import { locationRegionMissing } from './rules/location-region-missing.js';
 import { locationRegionUnknown } from './rules/location-region-unknown.js';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   expertDuplicate,
   answerEmpty,
   answerLength,
+  htmlRemoved,
 ];
 
 /**
@@ -63,6 +65,8 @@ export const LOAD_CHECKS: readonly { id: string; description: string }[] = [
   { id: 'expert-id', description: 'An expert file name that is not lowercase letters, digits and hyphens.' },
   { id: 'slug', description: 'A slug (or folder name) that is not a safe file name.' },
   { id: 'order', description: '`order` names an expert with no file, names one twice, or leaves one out.' },
+  { id: 'markdown-too-deep', description: 'Markdown nested deeper than 32 levels (quotes, lists, emphasis, brackets), refused before rendering.' },
+  { id: 'markdown-too-slow', description: 'Markdown that does not render within the time limit, or crashes the renderer.' },
   { id: 'internal-error', description: 'roundup failed on a roundup: a bug, or a file system that refused a write (exit code 2).' },
 ];
 

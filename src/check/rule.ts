@@ -50,6 +50,8 @@ export interface ExpertView {
   model: Expert;
   credentials: CredentialView[];
   location?: LocationView;
+  /** Where the Markdown body starts in the file (Markdown positions count from here). */
+  bodyOffset: number;
   answerOffset: number;
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { addDiagnostic } from '../diagnostics.js';
 import { parseExpert, type LoadedExpert } from './expert.js';
+import { guardMarkdown, type MarkdownLimits } from './markdown-guard.js';
 import { parseQuestion, type LoadedQuestion } from './question.js';
 import { readInputFile, type ReadOptions } from './read.js';
 
@@ -17,13 +18,24 @@ export interface LoadedRoundup {
 export const QUESTION_FILE = 'question.yaml';
 export const EXPERTS_DIR = 'experts';
 
-/** Read a roundup folder: `question.yaml` and every `experts/*.md`. */
-export async function readRoundup(dir: string, options: ReadOptions): Promise<LoadedRoundup> {
+/**
+ * Read a roundup folder: `question.yaml` and every `experts/*.md`, with the
+ * Markdown in each checked to be safe to render.
+ */
+export async function readRoundup(dir: string, options: ReadOptions & { markdown?: MarkdownLimits }): Promise<LoadedRoundup> {
   const question = parseQuestion(await readInputFile(path.join(dir, QUESTION_FILE), options));
+  for (const field of ['intro', 'cta'] as const) {
+    const markdown = question.value?.[field];
+    if (markdown && !(await guardMarkdown(question.file, markdown, question.places.value([field]).start, options.markdown))) question.value = undefined;
+  }
   const expertPaths = await listExpertFiles(dir, options.cwd);
   const experts = await Promise.all(
     expertPaths.map(async ({ file, outside }) => {
-      if (!outside) return parseExpert(await readInputFile(file, options));
+      if (!outside) {
+        const expert = parseExpert(await readInputFile(file, options));
+        if (expert.value && !(await guardMarkdown(expert.file, expert.body, expert.bodyOffset, options.markdown))) expert.value = undefined;
+        return expert;
+      }
       // Never read it: a committed `experts/jane.md -> ~/.npmrc` must not be published.
       const vfile = new VFile({ path: file, cwd: options.cwd, value: '' });
       addDiagnostic(vfile, {

@@ -10,7 +10,7 @@ describe('roundup check on the reference article', () => {
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as { file: string; line: number; column: number; severity: string; ruleId: string; fix: string; expected: string[] }[];
     expect(report.map(({ file, line, column, severity, ruleId }) => `${path.basename(file)}:${line}:${column} ${severity} ${ruleId}`)).toEqual([
-      'question.yaml:11:21 warning expert-count',
+      'question.yaml:12:21 warning expert-count',
       'anne-rodgers-watson.md:3:16 warning name-quotes',
       'anne-rodgers-watson.md:4:21 info credential-ambiguous',
       'anne-rodgers-watson.md:5:7 info role-credential',
