@@ -117,6 +117,24 @@ function budgets(loaded: LoadedRoundup, options: CheckOptions): Map<string, numb
   return result;
 }
 
+/** Two roundups must not write the same files, also on case-insensitive file systems. */
+function checkSlugCollision(loaded: LoadedRoundup, slug: string, slugs: Map<string, string>) {
+  const key = slug.normalize('NFC').toLowerCase();
+  const other = slugs.get(key);
+  if (other === undefined) {
+    slugs.set(key, loaded.dir);
+    return;
+  }
+  const { file, value, places } = loaded.question;
+  addDiagnostic(file, {
+    ruleId: 'slug-collision',
+    severity: 'error',
+    span: value?.slug === undefined ? undefined : places.value(['slug']),
+    reason: `Unexpected slug \`${slug}\`, already used by the roundup in \`${other}\`: their files would overwrite each other`,
+    note: 'Give one of the two roundups its own `slug:` in question.yaml.',
+  });
+}
+
 type Produce = (loaded: LoadedRoundup, roundup: Roundup) => Promise<RoundupResult>;
 
 async function run(options: CheckOptions & { excludeDirs?: string[] }, produce: Produce): Promise<BuildResult> {
@@ -137,12 +155,14 @@ async function run(options: CheckOptions & { excludeDirs?: string[] }, produce: 
     }
     return configs.get(configPath)!;
   };
+  const slugs = new Map<string, string>();
   for (const dir of dirs) {
     const config = await configFor(dir);
     const loaded = await readRoundup(dir, { cwd, maxBytes: options.maxBytes });
     const roundupFiles = [loaded.question.file, ...loaded.experts.map((expert) => expert.file)];
     files.push(...roundupFiles);
     const slug = checkStructure(loaded);
+    if (slug !== undefined) checkSlugCollision(loaded, slug, slugs);
     if (hasErrors(roundupFiles) || slug === undefined || (config.file && hasErrors([config.file]))) {
       roundups.push({ dir, outputs: [], written: [] });
       continue;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, realpath, rename, unlink } from 'node:fs/promises';
+import { unlinkSync } from 'node:fs';
+import { mkdir, open, readdir, realpath, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface OutputFile {
@@ -17,6 +18,7 @@ export interface OutputFile {
 export async function writeOutputs(outDir: string, files: readonly OutputFile[]): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const root = await realpath(outDir);
+  await removeStaleTemporaries(root);
   const written: string[] = [];
   for (const file of files) {
     const target = path.join(root, file.name);
@@ -30,8 +32,14 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[])
   return written;
 }
 
+/** Temporary files being written now, so an interrupted build can remove them (see `removeTemporaryFiles`). */
+const inFlight = new Set<string>();
+
+const TEMPORARY = /^\..+\.(\d+)-[0-9a-f]{8}\.tmp$/;
+
 export async function writeFileAtomic(target: string, contents: string): Promise<void> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  inFlight.add(temporary);
   try {
     // `wx`: never follow or reuse something already at the temporary name.
     const handle = await open(temporary, 'wx', 0o644);
@@ -45,5 +53,37 @@ export async function writeFileAtomic(target: string, contents: string): Promise
   } catch (error) {
     await unlink(temporary).catch(() => {});
     throw error;
+  } finally {
+    inFlight.delete(temporary);
+  }
+}
+
+/** On SIGINT or a fatal error: remove the temporary files of writes in progress. Their targets keep their previous contents. */
+export function removeTemporaryFiles() {
+  for (const temporary of inFlight) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Already renamed into place or removed.
+    }
+  }
+  inFlight.clear();
+}
+
+/** Temporary files left by a roundup process that was killed (SIGKILL, a crash): only ours, only of dead processes. */
+async function removeStaleTemporaries(dir: string) {
+  for (const name of await readdir(dir)) {
+    const pid = Number(TEMPORARY.exec(name)?.[1]);
+    if (!pid || isAlive(pid)) continue;
+    await unlink(path.join(dir, name)).catch(() => {});
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -2,6 +2,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { configSchema, type ConfigInput } from '../check/schema.js';
+import { checkCharacters } from '../check/characters.js';
 import { validateSchema } from '../check/validate.js';
 import { hasErrors } from '../diagnostics.js';
 import { readInputFile, type ReadOptions } from './read.js';
@@ -39,5 +40,6 @@ export async function readConfig(file: string, options: ReadOptions): Promise<Lo
   if (hasErrors([vfile])) return { ...DEFAULT_CONFIG, file: vfile };
   const { data, places } = parseYaml(vfile, String(vfile.value), 0);
   const value = data === undefined ? undefined : validateSchema(vfile, data ?? {}, places, configSchema);
+  checkCharacters(vfile, data, places);
   return { file: vfile, value: value ?? {}, raw: data, places };
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { expertSchema, type ExpertInput } from '../check/schema.js';
+import { checkCharacters } from '../check/characters.js';
 import { validateSchema } from '../check/validate.js';
 import { hasErrors } from '../diagnostics.js';
 import { splitFrontMatter } from './front-matter.js';
@@ -30,5 +31,7 @@ export function parseExpert(file: VFile): LoadedExpert {
   const { data, places } = parseYaml(file, split.yaml, split.yamlOffset, root);
   const loaded = { ...empty, places, body: split.body, bodyOffset: split.bodyOffset };
   if (data === undefined) return loaded;
-  return { ...loaded, value: validateSchema(file, data ?? {}, places, expertSchema) };
+  const value = validateSchema(file, data ?? {}, places, expertSchema);
+  checkCharacters(file, data, places);
+  return { ...loaded, value: hasErrors([file]) ? undefined : value };
 }

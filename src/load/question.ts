@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile';
 import { questionSchema, type QuestionInput } from '../check/schema.js';
+import { checkCharacters } from '../check/characters.js';
 import { validateSchema } from '../check/validate.js';
 import { hasErrors } from '../diagnostics.js';
 import { parseYaml, PlaceIndex } from './yaml.js';
@@ -19,5 +20,6 @@ export function parseQuestion(file: VFile): LoadedQuestion {
   if (data === undefined) return { file, places };
   // An empty file is an empty mapping, so each missing field gets its own message.
   const value = validateSchema(file, data ?? {}, places, questionSchema);
-  return { file, value, places };
+  checkCharacters(file, data, places);
+  return { file, value: hasErrors([file]) ? undefined : value, places };
 }

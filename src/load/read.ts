@@ -52,6 +52,16 @@ export async function readInputFile(filePath: string, options: ReadOptions): Pro
     });
     return file;
   }
+  if (text.includes('\u0000')) {
+    // Valid UTF-8 never needs NUL in text: this is a binary file, or UTF-16 read as UTF-8.
+    addDiagnostic(file, {
+      ruleId: 'binary-file',
+      severity: 'error',
+      reason: 'Unexpected NUL bytes, expected a text file',
+      note: 'This looks like a binary or UTF-16 file: save it as UTF-8 text.',
+    });
+    return file;
+  }
   file.value = text.replace(/\r\n?/g, '\n');
   return file;
 }
