@@ -158,7 +158,12 @@ async function run(options: CheckOptions & { excludeDirs?: string[] }, produce: 
   const slugs = new Map<string, string>();
   for (const dir of dirs) {
     const config = await configFor(dir);
-    const loaded = await readRoundup(dir, { cwd, maxBytes: options.maxBytes });
+    const limits = config.value.limits;
+    const loaded = await readRoundup(dir, {
+      cwd,
+      maxBytes: limits?.maxFileBytes ?? options.maxBytes,
+      markdown: { maxDepth: limits?.maxNesting, timeoutMs: limits?.renderTimeoutMs },
+    });
     const roundupFiles = [loaded.question.file, ...loaded.experts.map((expert) => expert.file)];
     files.push(...roundupFiles);
     const slug = checkStructure(loaded);

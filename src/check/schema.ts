@@ -124,11 +124,18 @@ export const configSchema = z.strictObject({
       expansions: z.record(z.string(), text('the expansion meant'), { error: 'a mapping from abbreviation to expansion' }).optional(),
     }, { error: 'a mapping with `periods`, `extra` and `expansions`' })
     .optional(),
+  limits: z
+    .strictObject({
+      maxFileBytes: z.number({ error: 'a number of bytes' }).int({ error: 'a whole number of bytes' }).positive({ error: 'a positive number of bytes' }).describe('Refuse input files larger than this (default 524288, 512 KiB)').optional(),
+      maxNesting: z.number({ error: 'a number of levels' }).int({ error: 'a whole number of levels' }).min(4, { error: 'at least 4 levels' }).max(64, { error: 'at most 64 levels' }).describe('Deepest nesting of quotes, lists and emphasis in Markdown (default 32)').optional(),
+      renderTimeoutMs: z.number({ error: 'milliseconds' }).int({ error: 'whole milliseconds' }).positive({ error: 'a positive number of milliseconds' }).describe('Time limit for rendering one large Markdown text (default 5000)').optional(),
+    }, { error: 'a mapping with `maxFileBytes`, `maxNesting` and `renderTimeoutMs`' })
+    .optional(),
   rules: z
     .record(z.string(), z.enum(['off', 'info', 'warning', 'error'], { error: '`off`, `info`, `warning` or `error`' }), {
       error: 'a mapping from rule id to `off`, `info`, `warning` or `error`',
     })
     .optional(),
-}, { error: 'a mapping with `locations`, `credentials` and `rules`' });
+}, { error: 'a mapping with `locations`, `credentials`, `limits` and `rules`' });
 
 export type ConfigInput = z.infer<typeof configSchema>;

@@ -23,34 +23,48 @@ export const EXPERTS_DIR = 'experts';
  * Markdown in each checked to be safe to render.
  */
 export async function readRoundup(dir: string, options: ReadOptions & { markdown?: MarkdownLimits }): Promise<LoadedRoundup> {
-  const question = parseQuestion(await readInputFile(path.join(dir, QUESTION_FILE), options));
+  const questionPath = path.join(dir, QUESTION_FILE);
+  const root = await realpath(path.resolve(options.cwd, dir));
+  const question = parseQuestion(await ((await isInside(questionPath, root, options.cwd)) ? readInputFile(questionPath, options) : refusedLink(questionPath, options.cwd)));
   for (const field of ['intro', 'cta'] as const) {
     const markdown = question.value?.[field];
     if (markdown && !(await guardMarkdown(question.file, markdown, question.places.value([field]).start, options.markdown))) question.value = undefined;
   }
-  const expertPaths = await listExpertFiles(dir, options.cwd);
+  const expertPaths = await listExpertFiles(dir, root, options.cwd);
   const experts = await Promise.all(
     expertPaths.map(async ({ file, outside }) => {
-      if (!outside) {
-        const expert = parseExpert(await readInputFile(file, options));
-        if (expert.value && !(await guardMarkdown(expert.file, expert.body, expert.bodyOffset, options.markdown))) expert.value = undefined;
-        return expert;
-      }
-      // Never read it: a committed `experts/jane.md -> ~/.npmrc` must not be published.
-      const vfile = new VFile({ path: file, cwd: options.cwd, value: '' });
-      addDiagnostic(vfile, {
-        ruleId: 'symlink-outside',
-        severity: 'error',
-        reason: 'Unexpected symbolic link to a file outside the roundup folder, expected a file inside it',
-        note: 'Copy the file into the roundup instead of linking to it; roundup never publishes files from elsewhere.',
-      });
-      return parseExpert(vfile);
+      const expert = parseExpert(outside ? await refusedLink(file, options.cwd) : await readInputFile(file, options));
+      if (expert.value && !(await guardMarkdown(expert.file, expert.body, expert.bodyOffset, options.markdown))) expert.value = undefined;
+      return expert;
     }),
   );
   return { dir, question, experts };
 }
 
-async function listExpertFiles(dir: string, cwd: string): Promise<{ file: string; outside: boolean }[]> {
+/** A file that links outside the roundup is never read: a committed `experts/jane.md -> ~/.npmrc` must not be published. */
+async function refusedLink(file: string, cwd: string): Promise<VFile> {
+  const vfile = new VFile({ path: file, cwd, value: '' });
+  addDiagnostic(vfile, {
+    ruleId: 'symlink-outside',
+    severity: 'error',
+    reason: 'Unexpected symbolic link to a file outside the roundup folder, expected a file inside it',
+    note: 'Copy the file into the roundup instead of linking to it; roundup never publishes files from elsewhere.',
+  });
+  return vfile;
+}
+
+/** Whether `file` (relative to `cwd`), once symbolic links are resolved, lies inside `root`. A missing file counts as inside: reading it reports it. */
+function isInside(file: string, root: string, cwd: string): Promise<boolean> {
+  return realpath(path.resolve(cwd, file)).then(
+    (target) => {
+      const relative = path.relative(root, target);
+      return !relative.startsWith('..') && !path.isAbsolute(relative);
+    },
+    () => true,
+  );
+}
+
+async function listExpertFiles(dir: string, root: string, cwd: string): Promise<{ file: string; outside: boolean }[]> {
   const expertsDir = path.join(dir, EXPERTS_DIR);
   let entries;
   try {
@@ -58,7 +72,6 @@ async function listExpertFiles(dir: string, cwd: string): Promise<{ file: string
   } catch {
     return [];
   }
-  const root = await realpath(path.resolve(cwd, dir));
   const names = entries
     .filter((entry) => entry.name.endsWith('.md') && !entry.name.startsWith('.') && (entry.isFile() || entry.isSymbolicLink()))
     .map((entry) => entry.name)
@@ -66,9 +79,7 @@ async function listExpertFiles(dir: string, cwd: string): Promise<{ file: string
   return Promise.all(
     names.map(async (name) => {
       const file = path.join(expertsDir, name);
-      const target = await realpath(path.resolve(cwd, file)).catch(() => undefined);
-      const relative = target === undefined ? '' : path.relative(root, target);
-      return { file, outside: target !== undefined && (relative.startsWith('..') || path.isAbsolute(relative)) };
+      return { file, outside: !(await isInside(file, root, cwd)) };
     }),
   );
 }
