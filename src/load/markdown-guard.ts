@@ -22,7 +22,9 @@ const DEFAULTS = { maxDepth: 32, guardBytes: 8 * 1024, timeoutMs: 5_000 };
  * the main thread. Returns false when the text must not be rendered.
  */
 export async function guardMarkdown(file: VFile, markdown: string, offset: number, limits: MarkdownLimits = {}): Promise<boolean> {
-  const { maxDepth, guardBytes, timeoutMs } = { ...DEFAULTS, ...limits };
+  const maxDepth = limits.maxDepth ?? DEFAULTS.maxDepth;
+  const guardBytes = limits.guardBytes ?? DEFAULTS.guardBytes;
+  const timeoutMs = limits.timeoutMs ?? DEFAULTS.timeoutMs;
   const deep = findDeepNesting(markdown, maxDepth);
   if (deep) {
     addDiagnostic(file, {
