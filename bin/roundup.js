@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli.js';
-import { removeTemporaryFiles } from '../dist/write.js';
+import { removeTemporaryFiles, run } from '../dist/bundle/cli.js';
 
 // Ctrl-C mid-build: finished files are whole, the one being written keeps its old contents, no temporary file stays.
 process.once('SIGINT', () => {

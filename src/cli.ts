@@ -3,6 +3,9 @@ import type { VFile } from 'vfile';
 import type { BuildResult, Format } from './build.js';
 import { readVersion } from './version.js';
 
+// For the launcher's SIGINT handler: the same module instance the build writes through.
+export { removeTemporaryFiles } from './write.js';
+
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 
-/** roundup's own version, read from the package.json beside src/ and dist/. */
+/** roundup's own version, from its package.json: one folder up from src/ and dist/, two from the bundle in dist/bundle/. */
 export function readVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
+  for (const candidate of ['../package.json', '../../package.json']) {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as { name?: string; version: string };
+      if (manifest.name === 'roundup') return manifest.version;
+    } catch {
+      // Not at this level.
+    }
+  }
+  throw new Error('cannot find roundup’s package.json');
 }

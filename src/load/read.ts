@@ -11,38 +11,47 @@ export interface ReadOptions {
 
 export const DEFAULT_MAX_BYTES = 512 * 1024;
 
-/**
- * The one disk reader. Returns a VFile whose value is the decoded text with
- * the BOM stripped and every line ending normalised to `\n` (line and column
- * numbers stay those of the file on disk). Problems become messages on the
- * file, whose value is then empty.
- */
-export async function readInputFile(filePath: string, options: ReadOptions): Promise<VFile> {
-  const file = new VFile({ path: filePath, cwd: options.cwd, value: '' });
+/** A file as read from disk, before decoding: its bytes, or why it was not read. */
+export interface RawFile {
+  path: string;
+  bytes?: Uint8Array;
+  refused?: { ruleId: 'file-too-large' | 'read-error' | 'symlink-outside'; reason: string; note?: string };
+}
+
+/** The one disk reader: the bytes of a file, or a refusal (too large, unreadable). */
+export async function readRawFile(filePath: string, options: ReadOptions): Promise<RawFile> {
   const absolute = path.resolve(options.cwd, filePath);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let bytes: Uint8Array;
   try {
     const info = await stat(absolute);
     if (info.size > maxBytes) {
-      addDiagnostic(file, {
-        ruleId: 'file-too-large',
-        severity: 'error',
-        reason: `Unexpected file of ${info.size} bytes, expected at most ${maxBytes}`,
-        note: 'Split or shorten the file; answers are usually a few kilobytes.',
-      });
-      return file;
+      return {
+        path: filePath,
+        refused: {
+          ruleId: 'file-too-large',
+          reason: `Unexpected file of ${info.size} bytes, expected at most ${maxBytes}`,
+          note: 'Split or shorten the file; answers are usually a few kilobytes.',
+        },
+      };
     }
-    bytes = await readFile(absolute);
+    return { path: filePath, bytes: await readFile(absolute) };
   } catch (error) {
-    addDiagnostic(file, {
-      ruleId: 'read-error',
-      severity: 'error',
-      reason: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    });
+    return { path: filePath, refused: { ruleId: 'read-error', reason: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` } };
+  }
+}
+
+/**
+ * A VFile whose value is the decoded text with the BOM stripped and every
+ * line ending normalised to `\n` (line and column numbers stay those of the
+ * file on disk). Problems become messages on the file, whose value is then empty.
+ */
+export function decodeFile(raw: RawFile, cwd: string): VFile {
+  const file = new VFile({ path: raw.path, cwd, value: '' });
+  if (raw.refused || !raw.bytes) {
+    addDiagnostic(file, { severity: 'error', ...raw.refused!, ruleId: raw.refused?.ruleId ?? 'read-error', reason: raw.refused?.reason ?? 'Cannot read file' });
     return file;
   }
-  const text = decodeUtf8(bytes);
+  const text = decodeUtf8(raw.bytes);
   if (text === undefined) {
     addDiagnostic(file, {
       ruleId: 'invalid-encoding',
@@ -64,6 +73,10 @@ export async function readInputFile(filePath: string, options: ReadOptions): Pro
   }
   file.value = text.replace(/\r\n?/g, '\n');
   return file;
+}
+
+export async function readInputFile(filePath: string, options: ReadOptions): Promise<VFile> {
+  return decodeFile(await readRawFile(filePath, options), options.cwd);
 }
 
 /** Decode strictly: `readFile(p, 'utf8')` would silently turn bad bytes into U+FFFD. */

@@ -1,11 +1,9 @@
 import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { VFile } from 'vfile';
-import { addDiagnostic } from '../diagnostics.js';
 import { parseExpert, type LoadedExpert } from './expert.js';
 import { guardMarkdown, type MarkdownLimits } from './markdown-guard.js';
 import { parseQuestion, type LoadedQuestion } from './question.js';
-import { readInputFile, type ReadOptions } from './read.js';
+import { decodeFile, readRawFile, type RawFile, type ReadOptions } from './read.js';
 
 export interface LoadedRoundup {
   /** The roundup folder, relative to `cwd` as given. */
@@ -18,39 +16,54 @@ export interface LoadedRoundup {
 export const QUESTION_FILE = 'question.yaml';
 export const EXPERTS_DIR = 'experts';
 
-/**
- * Read a roundup folder: `question.yaml` and every `experts/*.md`, with the
- * Markdown in each checked to be safe to render.
- */
-export async function readRoundup(dir: string, options: ReadOptions & { markdown?: MarkdownLimits }): Promise<LoadedRoundup> {
-  const questionPath = path.join(dir, QUESTION_FILE);
+/** A roundup's input files as bytes: everything roundup reads of it, hashed for the cache and decoded to load it. */
+export interface RoundupSnapshot {
+  dir: string;
+  question: RawFile;
+  experts: RawFile[];
+}
+
+/** Read a roundup folder's files: `question.yaml` and every `experts/*.md`, refusing links that lead outside it. */
+export async function snapshotRoundup(dir: string, options: ReadOptions): Promise<RoundupSnapshot> {
   const root = await realpath(path.resolve(options.cwd, dir));
-  const question = parseQuestion(await ((await isInside(questionPath, root, options.cwd)) ? readInputFile(questionPath, options) : refusedLink(questionPath, options.cwd)));
+  const read = async (file: string) => ((await isInside(file, root, options.cwd)) ? readRawFile(file, options) : refusedLink(file));
+  const question = await read(path.join(dir, QUESTION_FILE));
+  const experts = await Promise.all((await listExpertFiles(dir, options.cwd)).map(read));
+  return { dir, question, experts };
+}
+
+/** Decode and parse a snapshot, with the Markdown in each file checked to be safe to render. */
+export async function loadRoundup(snapshot: RoundupSnapshot, options: { cwd: string; markdown?: MarkdownLimits }): Promise<LoadedRoundup> {
+  const question = parseQuestion(decodeFile(snapshot.question, options.cwd));
   for (const field of ['intro', 'cta'] as const) {
     const markdown = question.value?.[field];
     if (markdown && !(await guardMarkdown(question.file, markdown, question.places.value([field]).start, options.markdown))) question.value = undefined;
   }
-  const expertPaths = await listExpertFiles(dir, root, options.cwd);
   const experts = await Promise.all(
-    expertPaths.map(async ({ file, outside }) => {
-      const expert = parseExpert(outside ? await refusedLink(file, options.cwd) : await readInputFile(file, options));
+    snapshot.experts.map(async (raw) => {
+      const expert = parseExpert(decodeFile(raw, options.cwd));
       if (expert.value && !(await guardMarkdown(expert.file, expert.body, expert.bodyOffset, options.markdown))) expert.value = undefined;
       return expert;
     }),
   );
-  return { dir, question, experts };
+  return { dir: snapshot.dir, question, experts };
+}
+
+/** Read and load a roundup folder. */
+export async function readRoundup(dir: string, options: ReadOptions & { markdown?: MarkdownLimits }): Promise<LoadedRoundup> {
+  return loadRoundup(await snapshotRoundup(dir, options), options);
 }
 
 /** A file that links outside the roundup is never read: a committed `experts/jane.md -> ~/.npmrc` must not be published. */
-async function refusedLink(file: string, cwd: string): Promise<VFile> {
-  const vfile = new VFile({ path: file, cwd, value: '' });
-  addDiagnostic(vfile, {
-    ruleId: 'symlink-outside',
-    severity: 'error',
-    reason: 'Unexpected symbolic link to a file outside the roundup folder, expected a file inside it',
-    note: 'Copy the file into the roundup instead of linking to it; roundup never publishes files from elsewhere.',
-  });
-  return vfile;
+function refusedLink(file: string): RawFile {
+  return {
+    path: file,
+    refused: {
+      ruleId: 'symlink-outside',
+      reason: 'Unexpected symbolic link to a file outside the roundup folder, expected a file inside it',
+      note: 'Copy the file into the roundup instead of linking to it; roundup never publishes files from elsewhere.',
+    },
+  };
 }
 
 /** Whether `file` (relative to `cwd`), once symbolic links are resolved, lies inside `root`. A missing file counts as inside: reading it reports it. */
@@ -64,24 +77,15 @@ function isInside(file: string, root: string, cwd: string): Promise<boolean> {
   );
 }
 
-async function listExpertFiles(dir: string, root: string, cwd: string): Promise<{ file: string; outside: boolean }[]> {
+/** The expert files, in a locale-independent file-name order. */
+async function listExpertFiles(dir: string, cwd: string): Promise<string[]> {
   const expertsDir = path.join(dir, EXPERTS_DIR);
-  let entries;
-  try {
-    entries = await readdir(path.resolve(cwd, expertsDir), { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const names = entries
+  const entries = await readdir(path.resolve(cwd, expertsDir), { withFileTypes: true }).catch(() => []);
+  return entries
     .filter((entry) => entry.name.endsWith('.md') && !entry.name.startsWith('.') && (entry.isFile() || entry.isSymbolicLink()))
     .map((entry) => entry.name)
-    .sort(compareCodePoints);
-  return Promise.all(
-    names.map(async (name) => {
-      const file = path.join(expertsDir, name);
-      return { file, outside: !(await isInside(file, root, cwd)) };
-    }),
-  );
+    .sort(compareCodePoints)
+    .map((name) => path.join(expertsDir, name));
 }
 
 /** Locale-independent, so the default expert order is the same on every machine. */
