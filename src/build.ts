@@ -1,31 +1,29 @@
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { credentialIndexFor, createRuleContext, settingsFor } from './check/context.js';
-import type { ExpertInput, QuestionInput } from './check/schema.js';
-import { condenseRoundup } from './condense/condense.js';
-import { checkConfigRules, runRules, severities } from './check/registry.js';
-import { checkStructure } from './check/structure.js';
+import { parse } from 'yaml';
+import { BuildCache, cacheKey, defaultCacheDir } from './build/cache.js';
+import { WorkerPool } from './build/pool.js';
+import { FORMATS, processRoundup, render, type Format, type Job, type Outcome } from './build/process.js';
+import { deserializeFile, serializeFile } from './build/serialize.js';
+import { checkConfigRules } from './check/registry.js';
 import { addDiagnostic, exitCode, hasErrors } from './diagnostics.js';
-import { discoverRoundups, UsageError } from './discover.js';
+import { discoverRoundups } from './discover.js';
 import { DEFAULT_CONFIG, findConfig, readConfig, type LoadedConfig } from './load/config.js';
-import { readRoundup, type LoadedRoundup } from './load/roundup.js';
-import { buildRoundup, type Roundup } from './model.js';
-import { renderHtml, type HtmlOptions } from './render/html.js';
-import { renderJson } from './render/json.js';
-import { renderMarkdownArticle } from './render/markdown-article.js';
-import { renderText } from './render/text.js';
-import { writeOutputs, type OutputFile } from './write.js';
+import { parseQuestion } from './load/question.js';
+import { readRawFile, decodeFile, type RawFile } from './load/read.js';
+import { snapshotRoundup, type RoundupSnapshot } from './load/roundup.js';
 
-export const FORMATS = ['html', 'json', 'text', 'md'] as const;
-export type Format = (typeof FORMATS)[number];
-const EXTENSIONS: Record<Format, string> = { html: 'html', json: 'json', text: 'txt', md: 'md' };
+export { FORMATS, render };
+export type { Format };
 
 export interface CheckOptions {
   /** Roundup folders, their `question.yaml` files, or folders to search. */
   paths: readonly string[];
   /** Paths are resolved against this folder. Default: `process.cwd()`. */
   cwd?: string;
-  /** Refuse input files larger than this many bytes. Default: 512 KiB. */
+  /** Refuse input files larger than this many bytes (a config's `limits.maxFileBytes` wins). Default: 512 KiB. */
   maxBytes?: number;
   /** Count warnings as failures for `code`. Default: false. */
   strict?: boolean;
@@ -33,10 +31,12 @@ export interface CheckOptions {
   config?: string;
   /** A word budget for every answer; an expert's own `maxWords` still wins. Default: `condense.maxWords` in question.yaml. */
   maxWords?: number;
-  /** Over-budget answers: `warn` (the `answer-length` finding) or `apply` (cut to fit). Default `warn`. */
-  condense?: 'warn' | 'apply';
-  /** Curly quotes, dashes and ellipses. Default true. */
-  smartypants?: boolean;
+  /** Folders to skip when searching, as globs relative to `cwd` (`drafts/**`). */
+  ignore?: readonly string[];
+  /** Only the `index`-th of `count` deterministic shares of the roundups (1-based), for CI matrices. */
+  shard?: { index: number; count: number };
+  /** Called after each roundup, in order. */
+  onProgress?: (progress: { done: number; total: number }) => void;
 }
 
 export interface BuildOptions extends CheckOptions {
@@ -52,148 +52,195 @@ export interface BuildOptions extends CheckOptions {
   fragment?: boolean;
   /** HTML: link this stylesheet instead of inlining the built-in one. */
   stylesheet?: string;
+  /** Over-budget answers: `warn` (the `answer-length` finding) or `apply` (cut to fit). Default `warn`. */
+  condense?: 'warn' | 'apply';
+  /** Curly quotes, dashes and ellipses. Default true. */
+  smartypants?: boolean;
+  /** Skip roundups whose inputs and outputs are unchanged since the last build. Default true. */
+  cache?: boolean;
+  /** Where the cache lives. Default: `node_modules/.cache/roundup` under `cwd`. */
+  cacheDir?: string;
+  /** Worker threads. Default: `os.availableParallelism()`, used only for batches of `parallelThreshold` roundups or more. */
+  jobs?: number;
+  /** Smallest batch worth starting worker threads for. Default: `PARALLEL_THRESHOLD`. */
+  parallelThreshold?: number;
+  /** The worker script (the CLI passes its bundled one). Default: `worker.js` beside this module. */
+  workerUrl?: URL;
 }
+
+/** Below this many roundups, starting worker threads costs more than it saves (measured by `npm run bench`). */
+export const PARALLEL_THRESHOLD = 2000;
 
 export interface RoundupResult {
   dir: string;
-  /** Set when the roundup had no errors. */
-  roundup?: Roundup;
-  outputs: (OutputFile & { format: Format })[];
+  /** The rendered files, when `write` is false. */
+  outputs: Outcome['outputs'];
   /** Paths written, relative to `cwd`; empty when nothing was written. */
   written: string[];
+  /** Answers that `condense: 'apply'` cut, with their word counts. */
+  condensed: Outcome['condensed'];
+  /** Served from the cache: nothing was parsed, rendered or rewritten. */
+  unchanged: boolean;
+}
+
+export interface BuildSummary {
+  roundups: number;
+  written: number;
+  unchanged: number;
+  errors: number;
+  warnings: number;
+  seconds: number;
 }
 
 export interface BuildResult {
-  /** Every input file, with its diagnostics. */
+  /** The input files that have diagnostics (clean files are left out, so memory stays flat on large trees). */
   files: VFile[];
   roundups: RoundupResult[];
+  summary: BuildSummary;
+  /** Problems with the run itself that belong to no input file, such as a corrupt cache. */
+  warnings: string[];
   /** 0: no errors; 1: errors (or warnings under `strict`); 2: a config file has errors. */
   code: 0 | 1 | 2;
 }
 
 /** Load, check and model every roundup under `paths`; nothing is rendered or written. */
-export async function check(options: CheckOptions): Promise<BuildResult> {
-  return run(options, async (loaded, roundup) => ({ dir: loaded.dir, roundup, outputs: [], written: [] }));
+export function check(options: CheckOptions): Promise<BuildResult> {
+  return run(options, { mode: 'check', cache: false });
 }
 
 /** Check, render and write every roundup under `paths`. A roundup with errors is never written. */
-export async function build(options: BuildOptions): Promise<BuildResult> {
+export function build(options: BuildOptions): Promise<BuildResult> {
+  return run(options, { mode: 'build' });
+}
+
+async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?: boolean }): Promise<BuildResult> {
+  const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
-  const formats = options.formats?.length ? [...new Set(options.formats)] : (['html'] as Format[]);
   const outDir = options.outDir ?? 'dist';
-  return run({ ...options, excludeDirs: [outDir] }, async (loaded, roundup) => {
-    // Render every format before writing any, so a failure writes nothing.
-    const outputs = formats.map((format) => ({
-      format,
-      name: `${roundup.slug}.${EXTENSIONS[format]}`,
-      contents: render(roundup, format, options),
-    }));
-    const written = options.write === false ? [] : await writeOutputs(path.resolve(cwd, outDir), outputs);
-    return { dir: loaded.dir, roundup, outputs, written: written.map((file) => path.relative(cwd, file)) };
-  });
-}
+  const job: Job = {
+    cwd,
+    mode: defaults.mode,
+    formats: options.formats?.length ? [...new Set(options.formats)] : ['html'],
+    outDir: path.resolve(cwd, outDir),
+    write: defaults.mode === 'build' && options.write !== false,
+    width: options.width,
+    fragment: options.fragment,
+    stylesheet: options.stylesheet,
+    smartypants: options.smartypants,
+    condense: options.condense,
+    maxWords: options.maxWords,
+  };
+  let dirs = await discoverRoundups(options.paths, { cwd, exclude: defaults.mode === 'build' ? [outDir] : [], ignore: options.ignore });
+  if (options.shard) dirs = dirs.filter((dir) => shardOf(dir, options.shard!.count) === options.shard!.index - 1);
 
-export function render(roundup: Roundup, format: Format, options: { width?: number } & HtmlOptions = {}): string {
-  switch (format) {
-    case 'html':
-      return renderHtml(roundup, { fragment: options.fragment, stylesheet: options.stylesheet });
-    case 'json':
-      return renderJson(roundup);
-    case 'text':
-      return renderText(roundup, { width: options.width });
-    case 'md':
-      return renderMarkdownArticle(roundup);
+  const warnings: string[] = [];
+  const useCache = job.write && (defaults.cache ?? options.cache ?? true);
+  const opened = useCache ? await BuildCache.open(path.resolve(cwd, options.cacheDir ?? defaultCacheDir(cwd))) : undefined;
+  if (opened?.warning) warnings.push(opened.warning);
+  const cache = opened?.cache;
+
+  const files: VFile[] = [];
+  const configs = new Map<string, Promise<{ config: LoadedConfig; raw: RawFile }>>();
+  const configFor = async (dir: string) => {
+    const configPath = options.config ?? (await findConfig(dir, cwd));
+    if (!configPath) return undefined;
+    if (!configs.has(configPath)) {
+      configs.set(configPath, (async () => {
+        const raw = await readRawFile(configPath, { cwd });
+        const config = await readConfig(configPath, { cwd });
+        checkConfigRules(config);
+        if (config.file!.messages.length > 0) files.push(config.file!);
+        return { config, raw };
+      })());
+    }
+    return { path: configPath, ...(await configs.get(configPath)!) };
+  };
+
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const parallel = jobs > 1 && dirs.length >= (options.parallelThreshold ?? PARALLEL_THRESHOLD);
+  const pool = parallel ? new WorkerPool(jobs, options.workerUrl ?? new URL('./worker.js', import.meta.url), job) : undefined;
+  const roundups: RoundupResult[] = [];
+  const slugs = new Map<string, string>();
+  const summary: BuildSummary = { roundups: dirs.length, written: 0, unchanged: 0, errors: 0, warnings: 0, seconds: 0 };
+
+  const settle = (outcome: Outcome) => {
+    for (const serialized of outcome.files) {
+      if (serialized.messages.length === 0) continue;
+      files.push(deserializeFile(serialized, cwd));
+      for (const message of serialized.messages) {
+        if (message.severity === 'error') summary.errors++;
+        else if (message.severity === 'warning') summary.warnings++;
+      }
+    }
+    summary.written += outcome.unchanged ? 0 : outcome.written.length;
+    summary.unchanged += outcome.unchanged ? 1 : 0;
+    roundups.push({ dir: outcome.dir, outputs: outcome.outputs, written: outcome.written, condensed: outcome.condensed, unchanged: outcome.unchanged ?? false });
+    options.onProgress?.({ done: roundups.length, total: dirs.length });
+  };
+
+  // Results are settled in the order of `dirs`, whatever order the workers finish in.
+  const pending: Promise<Outcome>[] = [];
+  const window = parallel ? jobs * 4 : 1;
+  try {
+    for (const dir of dirs) {
+      const found = await configFor(dir);
+      const config = found?.config ?? DEFAULT_CONFIG;
+      const snapshot = await snapshotRoundup(dir, { cwd, maxBytes: config.value.limits?.maxFileBytes ?? options.maxBytes });
+      const collision = slugCollision(snapshot, slugs, cwd);
+      if (collision) {
+        pending.push(Promise.resolve(collision));
+      } else if (config.file && hasErrors([config.file])) {
+        pending.push(Promise.resolve({ dir, files: [], written: [], outputs: [], condensed: [] }));
+      } else {
+        const key = cache && cacheKey(snapshot, found?.raw, job);
+        const cached = key ? await cache!.lookup(path.resolve(cwd, dir), key) : undefined;
+        const outcome = cached ? Promise.resolve(cached) : pool ? pool.run({ snapshot, configPath: found?.path }) : processRoundup(snapshot, config, job);
+        pending.push(key && !cached ? outcome.then(async (result) => (await cache!.record(path.resolve(cwd, dir), key, result, cwd), result)) : outcome);
+      }
+      while (pending.length >= window) settle(await pending.shift()!);
+    }
+    while (pending.length > 0) settle(await pending.shift()!);
+  } finally {
+    await pool?.close();
   }
+  await cache?.save();
+
+  summary.seconds = (performance.now() - started) / 1000;
+  const badConfig = (await Promise.all(configs.values())).some(({ config }) => config.file && hasErrors([config.file]));
+  return { files, roundups, summary, warnings, code: badConfig ? 2 : exitCode(files, { strict: options.strict }) };
 }
 
-/** Each expert's word budget: their own `maxWords`, else the run's, else `condense.maxWords` in question.yaml. */
-function budgets(loaded: LoadedRoundup, options: CheckOptions): Map<string, number> {
-  const question = loaded.question.value as QuestionInput;
-  const result = new Map<string, number>();
-  for (const expert of loaded.experts) {
-    const budget = (expert.value as ExpertInput).maxWords ?? options.maxWords ?? question.condense?.maxWords;
-    if (budget !== undefined) result.set(expert.id, budget);
+/** A roundup's share: a hash of its path, so adding a roundup never moves the others to another shard. */
+export function shardOf(dir: string, count: number): number {
+  return createHash('sha1').update(dir.split(path.sep).join('/')).digest().readUInt32BE(0) % count;
+}
+
+/**
+ * Two roundups must not write the same files, also on case-insensitive file
+ * systems. The slug is read cheaply here, before any roundup is processed;
+ * an invalid one is left to the full check.
+ */
+function slugCollision(snapshot: RoundupSnapshot, slugs: Map<string, string>, cwd: string): Outcome | undefined {
+  let slug = path.basename(path.resolve(cwd, snapshot.dir));
+  try {
+    const data = snapshot.question.bytes && parse(new TextDecoder().decode(snapshot.question.bytes), { uniqueKeys: false, maxAliasCount: 0, logLevel: 'silent' });
+    if (data && typeof data === 'object' && typeof (data as { slug?: unknown }).slug === 'string') slug = (data as { slug: string }).slug;
+  } catch {
+    // Broken YAML: the full check reports it.
   }
-  return result;
-}
-
-/** Two roundups must not write the same files, also on case-insensitive file systems. */
-function checkSlugCollision(loaded: LoadedRoundup, slug: string, slugs: Map<string, string>) {
   const key = slug.normalize('NFC').toLowerCase();
   const other = slugs.get(key);
   if (other === undefined) {
-    slugs.set(key, loaded.dir);
-    return;
+    slugs.set(key, snapshot.dir);
+    return undefined;
   }
-  const { file, value, places } = loaded.question;
-  addDiagnostic(file, {
+  const question = parseQuestion(decodeFile(snapshot.question, cwd));
+  addDiagnostic(question.file, {
     ruleId: 'slug-collision',
     severity: 'error',
-    span: value?.slug === undefined ? undefined : places.value(['slug']),
+    span: question.value?.slug === undefined ? undefined : question.places.value(['slug']),
     reason: `Unexpected slug \`${slug}\`, already used by the roundup in \`${other}\`: their files would overwrite each other`,
     note: 'Give one of the two roundups its own `slug:` in question.yaml.',
   });
-}
-
-type Produce = (loaded: LoadedRoundup, roundup: Roundup) => Promise<RoundupResult>;
-
-async function run(options: CheckOptions & { excludeDirs?: string[] }, produce: Produce): Promise<BuildResult> {
-  const cwd = options.cwd ?? process.cwd();
-  const dirs = await discoverRoundups(options.paths, { cwd, exclude: options.excludeDirs });
-  const files: VFile[] = [];
-  const roundups: RoundupResult[] = [];
-  const configs = new Map<string, Promise<LoadedConfig>>();
-  const configFor = async (dir: string) => {
-    const configPath = options.config ?? (await findConfig(dir, cwd));
-    if (!configPath) return DEFAULT_CONFIG;
-    if (!configs.has(configPath)) {
-      configs.set(configPath, readConfig(configPath, { cwd, maxBytes: options.maxBytes }).then((config) => {
-        checkConfigRules(config);
-        files.push(config.file!);
-        return config;
-      }));
-    }
-    return configs.get(configPath)!;
-  };
-  const slugs = new Map<string, string>();
-  for (const dir of dirs) {
-    const config = await configFor(dir);
-    const limits = config.value.limits;
-    const loaded = await readRoundup(dir, {
-      cwd,
-      maxBytes: limits?.maxFileBytes ?? options.maxBytes,
-      markdown: { maxDepth: limits?.maxNesting, timeoutMs: limits?.renderTimeoutMs },
-    });
-    const roundupFiles = [loaded.question.file, ...loaded.experts.map((expert) => expert.file)];
-    files.push(...roundupFiles);
-    const slug = checkStructure(loaded);
-    if (slug !== undefined) checkSlugCollision(loaded, slug, slugs);
-    if (hasErrors(roundupFiles) || slug === undefined || (config.file && hasErrors([config.file]))) {
-      roundups.push({ dir, outputs: [], written: [] });
-      continue;
-    }
-    try {
-      const settings = { ...settingsFor(config), budgets: budgets(loaded, options), condense: options.condense ?? 'warn' };
-      const modelOptions = { smartypants: options.smartypants, credentials: credentialIndexFor(config), expansions: settings.expansions };
-      let roundup = buildRoundup(loaded, slug, modelOptions);
-      await runRules(createRuleContext(loaded, roundup, config, settings), severities(config));
-      if (hasErrors(roundupFiles)) {
-        roundups.push({ dir, outputs: [], written: [] });
-        continue;
-      }
-      if (settings.condense === 'apply') roundup = condenseRoundup(roundup, { ...modelOptions, budgets: settings.budgets });
-      roundups.push(await produce(loaded, roundup));
-    } catch (error) {
-      if (error instanceof UsageError) throw error;
-      // A throw here is roundup's bug or the file system's refusal, never the content's: say which roundup, keep going.
-      addDiagnostic(loaded.question.file, {
-        ruleId: 'internal-error',
-        severity: 'error',
-        reason: `Cannot build roundup: ${(error as Error).message}`,
-      }).cause = error;
-      roundups.push({ dir, outputs: [], written: [] });
-    }
-  }
-  const badConfig = [...configs.values()].length > 0 && (await Promise.all(configs.values())).some((config) => config.file && hasErrors([config.file]));
-  return { files, roundups, code: badConfig ? 2 : exitCode(files, { strict: options.strict }) };
+  return { dir: snapshot.dir, files: [serializeFile(question.file)], written: [], outputs: [], condensed: [] };
 }

@@ -1,6 +1,6 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { VFile } from 'vfile';
-import type { BuildResult, Format } from './build.js';
+import type { BuildResult, BuildSummary, Format } from './build.js';
 import { readVersion } from './version.js';
 
 // For the launcher's SIGINT handler: the same module instance the build writes through.
@@ -45,6 +45,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .addOption(new Option('--condense <mode>', 'over-budget answers: warn (report them) or apply (cut to whole sentences)').choices(['warn', 'apply']).default('warn'))
     .option('--max-words <n>', 'word budget per answer (an expert\'s own maxWords wins)', parsePositive)
     .option('-c, --config <file>', 'use this config file instead of the nearest roundup.config.yaml')
+    .option('--ignore <glob>', 'skip folders matching this glob (repeatable)', collect, [])
+    .option('--shard <i/n>', 'build only the i-th of n deterministic shares of the roundups', parseShard)
+    .option('-j, --jobs <n>', 'worker threads (default: one per core, for large batches only)', parsePositive)
+    .option('--no-cache', 'rebuild every roundup, even unchanged ones')
+    .option('--cache-dir <dir>', 'where the incremental cache lives (default node_modules/.cache/roundup)')
     .addOption(reporterOption())
     .option('--strict', 'fail on warnings too')
     .option('--quiet', 'report errors only')
@@ -54,25 +59,32 @@ Examples:
   $ roundup build examples/therapists-cry --format html,json,text --out public
   $ roundup build examples/therapists-cry --format text --width 60 --out -
   $ roundup build examples/therapists-cry --condense apply --max-words 120 --format json
-  $ roundup build examples/therapists-cry --fragment --stylesheet /css/site.css`)
+  $ roundup build examples/therapists-cry --fragment --stylesheet /css/site.css
+  $ roundup build content/ --format html,json --out public --shard 1/4 --reporter json > shard-1.json`)
     .action(async (paths: string[], options: BuildFlags) => {
       const { build, UsageError } = await import('./index.js');
       const toStdout = options.out === '-';
       const formats = (options.format.length ? options.format : ['html']) as Format[];
       if (toStdout && formats.length !== 1) throw new UsageError('--out - prints a single format; pick one with --format');
+      const progress = progressBar(io.stderr, env);
       const result = await build({
         paths, cwd, formats, config: options.config, outDir: toStdout ? undefined : options.out, write: !toStdout, width: options.width, strict: options.strict,
         fragment: options.fragment, stylesheet: options.stylesheet, smartypants: options.smartypants, condense: options.condense, maxWords: options.maxWords,
+        ignore: options.ignore, shard: options.shard, jobs: options.jobs, cache: options.cache, cacheDir: options.cacheDir,
+        workerUrl: new URL('./worker.js', import.meta.url), onProgress: progress.update,
       });
+      progress.clear();
       if (toStdout && result.roundups.length > 1) throw new UsageError(`--out - prints a single roundup; ${result.roundups.length} were found`);
-      io.stderr.write(await report(result.files, options, colorLevel));
+      for (const warning of result.warnings) io.stderr.write(`roundup: ${warning}\n`);
+      const { reportJson } = await import('./index.js');
+      if (options.reporter === 'pretty') io.stderr.write(await report(result.files, options, colorLevel));
+      else (toStdout ? io.stderr : io.stdout).write(options.reporter === 'json' ? reportJson(result.files, options) : await report(result.files, options, colorLevel));
       for (const roundup of result.roundups) {
-        for (const expert of roundup.roundup?.experts ?? []) {
-          if (expert.condensed) io.stderr.write(`Condensed ${expert.name} (${roundup.dir}): ${expert.condensed.originalWords} → ${expert.condensed.words} words\n`);
-        }
+        for (const answer of roundup.condensed) io.stderr.write(`Condensed ${answer.name} (${roundup.dir}): ${answer.originalWords} → ${answer.words} words\n`);
         if (toStdout) roundup.outputs.forEach((output) => io.stdout.write(output.contents));
-        else if (roundup.written.length > 0) io.stderr.write(`Wrote ${roundup.written.join(', ')}\n`);
+        else if (roundup.written.length > 0 && result.roundups.length === 1) io.stderr.write(`Wrote ${roundup.written.join(', ')}\n`);
       }
+      if (!toStdout) io.stderr.write(`${summaryLine(result.summary)}\n`);
       code = outcome(result);
     });
 
@@ -82,6 +94,8 @@ Examples:
     .argument('<paths...>', 'roundup folders, their question.yaml, or folders to search')
     .option('-c, --config <file>', 'use this config file instead of the nearest roundup.config.yaml')
     .option('--max-words <n>', 'word budget per answer, for answer-length (an expert\'s own maxWords wins)', parsePositive)
+    .option('--ignore <glob>', 'skip folders matching this glob (repeatable)', collect, [])
+    .option('--shard <i/n>', 'check only the i-th of n deterministic shares of the roundups', parseShard)
     .addOption(reporterOption())
     .option('--strict', 'fail on warnings too')
     .option('--quiet', 'report errors only')
@@ -92,7 +106,9 @@ Examples:
   $ roundup check content/ --reporter github --strict     # in a GitHub Actions step`)
     .action(async (paths: string[], options: CheckFlags) => {
       const { check } = await import('./index.js');
-      const result = await check({ paths, cwd, config: options.config, strict: options.strict, maxWords: options.maxWords });
+      const progress = progressBar(io.stderr, env);
+      const result = await check({ paths, cwd, config: options.config, strict: options.strict, maxWords: options.maxWords, ignore: options.ignore, shard: options.shard, onProgress: progress.update });
+      progress.clear();
       const text = await report(result.files, options, colorLevel);
       (options.reporter === 'pretty' ? io.stderr : io.stdout).write(text);
       code = outcome(result);
@@ -112,6 +128,21 @@ Examples:
       const lookups = lookupCredentials(abbreviations);
       io.stdout.write(options.json ? `${JSON.stringify(lookups, null, 2)}\n` : formatCredentials(lookups));
       code = lookups.some((lookup) => lookup.entries.length === 0) ? 1 : 0;
+    });
+
+  program
+    .command('merge-reports')
+    .description('combine JSON reports (such as one per CI shard) into one, and fail if it holds errors')
+    .argument('<reports...>', 'files written by --reporter json')
+    .option('--strict', 'fail on warnings too')
+    .addHelpText('after', `
+Examples:
+  $ roundup merge-reports shard-*.json > report.json`)
+    .action(async (reports: string[], options: { strict?: boolean }) => {
+      const { mergeReports } = await import('./report/merge.js');
+      const merged = await mergeReports(reports, cwd);
+      io.stdout.write(`${JSON.stringify(merged, null, 2)}\n`);
+      code = merged.some((entry) => entry.severity === 'error' || (options.strict && entry.severity === 'warning')) ? 1 : 0;
     });
 
   program
@@ -151,6 +182,8 @@ interface CheckFlags {
   reporter: 'pretty' | 'json' | 'github';
   config?: string;
   maxWords?: number;
+  ignore: string[];
+  shard?: { index: number; count: number };
   strict?: boolean;
   quiet?: boolean;
 }
@@ -163,6 +196,38 @@ interface BuildFlags extends CheckFlags {
   stylesheet?: string;
   smartypants: boolean;
   condense: 'warn' | 'apply';
+  jobs?: number;
+  cache: boolean;
+  cacheDir?: string;
+}
+
+function summaryLine(summary: BuildSummary): string {
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return `${count(summary.roundups, 'roundup')}: ${count(summary.written, 'file')} written, ${summary.unchanged} unchanged, ${count(summary.errors, 'error')}, ${count(summary.warnings, 'warning')} in ${summary.seconds.toFixed(2)} s`;
+}
+
+/**
+ * done/total, rate and time left on stderr, for batches that take over a
+ * second, and only on a terminal outside CI: a log gets the summary line alone.
+ */
+function progressBar(stream: CliIo['stderr'], env: Record<string, string | undefined>) {
+  const started = performance.now();
+  let shown = false;
+  const enabled = Boolean(stream.isTTY) && !env.CI;
+  return {
+    update: ({ done, total }: { done: number; total: number }) => {
+      const elapsed = (performance.now() - started) / 1000;
+      if (!enabled || elapsed < 1 || done === total) return;
+      const rate = done / elapsed;
+      const width = 24;
+      const filled = Math.round((done / total) * width);
+      stream.write(`\r[${'='.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} roundups · ${rate.toFixed(0)}/s · ${Math.ceil((total - done) / rate)} s left `);
+      shown = true;
+    },
+    clear: () => {
+      if (shown) stream.write('\r\u001b[2K');
+    },
+  };
 }
 
 function outcome(result: BuildResult): number {
@@ -179,6 +244,14 @@ async function report(files: VFile[], options: CheckFlags, colorLevel: 0 | 1): P
 
 const reporterOption = () =>
   new Option('--reporter <name>', 'how to print diagnostics: pretty (stderr), json or github (stdout)').choices(['pretty', 'json', 'github']).default('pretty');
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function parseShard(value: string): { index: number; count: number } {
+  const match = /^([1-9]\d*)\/([1-9]\d*)$/.exec(value);
+  if (!match || Number(match[1]) > Number(match[2])) throw new InvalidArgumentError('expected i/n with 1 ≤ i ≤ n, such as 1/4');
+  return { index: Number(match[1]), count: Number(match[2]) };
+}
 
 function collectFormats(value: string, previous: string[]): string[] {
   const formats = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean);

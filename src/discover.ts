@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import picomatch from 'picomatch';
 import { compareCodePoints, QUESTION_FILE } from './load/roundup.js';
 
 /** Bad usage, not bad content: the CLI exits 2 with the message. */
@@ -11,6 +12,8 @@ export interface DiscoverOptions {
   cwd: string;
   /** Folders never searched, such as the output folder (absolute or relative to `cwd`). */
   exclude?: readonly string[];
+  /** Globs of folders (relative to `cwd`) to skip, with all below them. */
+  ignore?: readonly string[];
 }
 
 /**
@@ -19,7 +22,10 @@ export interface DiscoverOptions {
  * searched for roundups below it, skipping node_modules and dot-folders.
  */
 export async function discoverRoundups(paths: readonly string[], options: DiscoverOptions): Promise<string[]> {
-  const exclude = new Set((options.exclude ?? []).map((dir) => path.resolve(options.cwd, dir)));
+  const excluded = new Set((options.exclude ?? []).map((dir) => path.resolve(options.cwd, dir)));
+  const ignored = options.ignore?.length ? picomatch([...options.ignore], { dot: true }) : undefined;
+  const exclude = (absolute: string) =>
+    excluded.has(absolute) || (ignored !== undefined && ignored(path.relative(options.cwd, absolute).split(path.sep).join('/')));
   const found = new Map<string, string>();
   for (const given of paths) {
     const absolute = path.resolve(options.cwd, given);
@@ -37,7 +43,7 @@ export async function discoverRoundups(paths: readonly string[], options: Discov
   return [...found.entries()].sort(([a], [b]) => compareCodePoints(a, b)).map(([, dir]) => dir);
 }
 
-async function search(absolute: string, given: string, exclude: Set<string>, found: Map<string, string>) {
+async function search(absolute: string, given: string, exclude: (absolute: string) => boolean, found: Map<string, string>) {
   const entries = await readdir(absolute, { withFileTypes: true }).catch(() => []);
   if (entries.some((entry) => entry.name === QUESTION_FILE && entry.isFile())) {
     found.set(absolute, given);
@@ -49,6 +55,6 @@ async function search(absolute: string, given: string, exclude: Set<string>, fou
     .sort(compareCodePoints);
   for (const name of folders) {
     const child = path.join(absolute, name);
-    if (!exclude.has(child)) await search(child, path.join(given, name), exclude, found);
+    if (!exclude(child)) await search(child, path.join(given, name), exclude, found);
   }
 }

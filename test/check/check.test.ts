@@ -35,7 +35,7 @@ describe('exit codes', () => {
   test('a roundup with a rule error is not written', async () => {
     const dir = makeRoundup({ experts: { 'jane-doe': minimalExpert('Jane Doe', 'location: Austin, Texsa\n') } });
     expect((await runCli(['build', '.', '--out', 'out'], { cwd: dir })).code).toBe(1);
-    expect((await runCli(['build', '.', '--out', 'out', '--quiet'], { cwd: dir })).stderr).not.toContain('warning');
+    expect((await runCli(['build', '.', '--out', 'out', '--quiet'], { cwd: dir })).stderr).not.toContain('warning:');
   });
 });
 
@@ -74,7 +74,8 @@ describe('roundup.config.yaml', () => {
     const dir = withConfig('rules:\n  location-style: error\n');
     const result = await check({ paths: ['.'], cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.files.map((file) => path.basename(file.path))).toEqual(['roundup.config.yaml', 'question.yaml', 'jane-doe.md']);
+    expect(result.files.map((file) => path.basename(file.path))).toEqual(['jane-doe.md']);
+    expect(result.files[0]!.messages.map((message) => [message.ruleId, message.fatal])).toEqual([['location-style', true]]);
   });
 
   test('turns a rule off, and sets the house style', async () => {

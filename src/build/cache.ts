@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import apCities from '../data/ap-dateline-cities.json' with { type: 'json' };
+import credentials from '../data/credentials.json' with { type: 'json' };
+import titles from '../data/protected-titles.json' with { type: 'json' };
+import type { RoundupSnapshot } from '../load/roundup.js';
+import type { RawFile } from '../load/read.js';
+import { readVersion } from '../version.js';
+import { writeFileAtomic } from '../write.js';
+import type { Job, Outcome } from './process.js';
+
+/** Where the cache lives unless `--cache-dir` says otherwise (the convention of babel, eslint, ava…). */
+export const defaultCacheDir = (cwd: string) => path.join(cwd, 'node_modules', '.cache', 'roundup');
+
+const CACHE_FILE = 'cache-v1.json';
+
+interface Entry {
+  key: string;
+  /** Each output as written: path (absolute), size, mtime. A file deleted or edited since fails the check. */
+  outputs: [string, number, number][];
+  outcome: Omit<Outcome, 'unchanged'>;
+}
+
+/**
+ * What the last build of each roundup produced, keyed by a hash of all it
+ * read. A roundup whose inputs, config, options, reference data and roundup
+ * version are all unchanged, and whose outputs are still as written, is
+ * neither parsed nor rendered nor rewritten: its outcome, warnings included,
+ * is replayed.
+ */
+export class BuildCache {
+  private dirty = false;
+
+  private constructor(
+    private readonly file: string,
+    private readonly entries: Map<string, Entry>,
+  ) {}
+
+  /** Open the cache; a missing one is empty, a corrupt one is ignored (`warning` says so), never trusted. */
+  static async open(dir: string): Promise<{ cache: BuildCache; warning?: string }> {
+    const file = path.join(dir, CACHE_FILE);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      return { cache: new BuildCache(file, new Map()) };
+    }
+    try {
+      const data = JSON.parse(text) as { version?: unknown; entries?: unknown };
+      if (data.version !== 1 || !data.entries || typeof data.entries !== 'object') throw new Error('unknown format');
+      const entries = new Map(Object.entries(data.entries as Record<string, Entry>));
+      for (const entry of entries.values()) {
+        if (typeof entry.key !== 'string' || !Array.isArray(entry.outputs) || !Array.isArray(entry.outcome?.files)) throw new Error('bad entry');
+      }
+      return { cache: new BuildCache(file, entries) };
+    } catch {
+      return { cache: new BuildCache(file, new Map()), warning: `The cache ${file} is corrupt and was ignored; every roundup is rebuilt.` };
+    }
+  }
+
+  /** The recorded outcome, if `key` matches and every output is still as written. */
+  async lookup(dir: string, key: string): Promise<Outcome | undefined> {
+    const entry = this.entries.get(dir);
+    if (!entry || entry.key !== key) return undefined;
+    for (const [file, size, mtimeMs] of entry.outputs) {
+      const info = await stat(file).catch(() => undefined);
+      if (!info || info.size !== size || info.mtimeMs !== mtimeMs) return undefined;
+    }
+    return { ...entry.outcome, unchanged: true };
+  }
+
+  /** Remember a roundup that built cleanly and wrote its files; forget one that did not. */
+  async record(dir: string, key: string, outcome: Outcome, cwd: string) {
+    const failed = outcome.files.some((file) => file.messages.some((message) => message.severity === 'error'));
+    if (failed || outcome.written.length === 0) {
+      this.dirty = this.entries.delete(dir) || this.dirty;
+      return;
+    }
+    const outputs = await Promise.all(outcome.written.map(async (file): Promise<[string, number, number]> => {
+      const absolute = path.resolve(cwd, file);
+      const info = await stat(absolute);
+      return [absolute, info.size, info.mtimeMs];
+    }));
+    const { unchanged: _, ...kept } = outcome;
+    this.entries.set(dir, { key, outputs, outcome: kept });
+    this.dirty = true;
+  }
+
+  /** Write the cache back, if anything changed. */
+  async save() {
+    if (!this.dirty) return;
+    await mkdir(path.dirname(this.file), { recursive: true });
+    await writeFileAtomic(this.file, JSON.stringify({ version: 1, entries: Object.fromEntries(this.entries) }));
+  }
+}
+
+/** Changes whenever roundup or its reference data change, so a new release never replays an old verdict. */
+let fingerprint: string | undefined;
+function toolFingerprint(): string {
+  fingerprint ??= createHash('sha1').update(readVersion()).update(JSON.stringify([credentials, apCities, titles])).digest('hex');
+  return fingerprint;
+}
+
+/** The hash of everything a roundup's outcome depends on. */
+export function cacheKey(snapshot: RoundupSnapshot, config: RawFile | undefined, job: Job): string {
+  const hash = createHash('sha1');
+  const { cwd: _, ...options } = job;
+  hash.update(toolFingerprint()).update('\0').update(JSON.stringify(options)).update('\0');
+  for (const file of [...(config ? [config] : []), snapshot.question, ...snapshot.experts]) {
+    hash.update(file.path).update('\0');
+    if (file.bytes) hash.update(String(file.bytes.length)).update('\0').update(file.bytes);
+    else hash.update(`refused:${file.refused?.ruleId}`);
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}

@@ -1,0 +1,117 @@
+import path from 'node:path';
+import { credentialIndexFor, createRuleContext, settingsFor } from '../check/context.js';
+import { runRules, severities } from '../check/registry.js';
+import type { ExpertInput, QuestionInput } from '../check/schema.js';
+import { checkStructure } from '../check/structure.js';
+import { condenseRoundup } from '../condense/condense.js';
+import { addDiagnostic, hasErrors } from '../diagnostics.js';
+import type { LoadedConfig } from '../load/config.js';
+import type { MarkdownLimits } from '../load/markdown-guard.js';
+import { loadRoundup, type LoadedRoundup, type RoundupSnapshot } from '../load/roundup.js';
+import { buildRoundup, type Roundup } from '../model.js';
+import { renderHtml } from '../render/html.js';
+import { renderJson } from '../render/json.js';
+import { renderMarkdownArticle } from '../render/markdown-article.js';
+import { renderText } from '../render/text.js';
+import { writeOutputs } from '../write.js';
+import { serializeFile, type SerializedFile } from './serialize.js';
+
+export const FORMATS = ['html', 'json', 'text', 'md'] as const;
+export type Format = (typeof FORMATS)[number];
+export const EXTENSIONS: Record<Format, string> = { html: 'html', json: 'json', text: 'txt', md: 'md' };
+
+/** Everything that decides what a roundup turns into; plain data, so it crosses into worker threads (and into the cache key). */
+export interface Job {
+  cwd: string;
+  /** `check`: load, check and model only. */
+  mode: 'check' | 'build';
+  formats: Format[];
+  /** Absolute. */
+  outDir: string;
+  write: boolean;
+  width?: number;
+  fragment?: boolean;
+  stylesheet?: string;
+  smartypants?: boolean;
+  condense?: 'warn' | 'apply';
+  maxWords?: number;
+}
+
+/** What became of one roundup: plain data, the same whether it ran here or in a worker, or came from the cache. */
+export interface Outcome {
+  dir: string;
+  files: SerializedFile[];
+  /** Paths written, relative to `cwd`. */
+  written: string[];
+  /** The rendered files, kept only when nothing is written (`--out -`, the API's `write: false`). */
+  outputs: { format: Format; name: string; contents: string }[];
+  condensed: { expert: string; name: string; originalWords: number; words: number }[];
+  /** Set when served from the cache: nothing was parsed, rendered or written. */
+  unchanged?: boolean;
+}
+
+export function render(roundup: Roundup, format: Format, job: Pick<Job, 'width' | 'fragment' | 'stylesheet'> = {}): string {
+  switch (format) {
+    case 'html':
+      return renderHtml(roundup, { fragment: job.fragment, stylesheet: job.stylesheet });
+    case 'json':
+      return renderJson(roundup);
+    case 'text':
+      return renderText(roundup, { width: job.width });
+    case 'md':
+      return renderMarkdownArticle(roundup);
+  }
+}
+
+/**
+ * Load, check, model, condense, render and write one roundup. Anything it
+ * throws becomes a fatal `internal-error` on the roundup, so one roundup can
+ * never stop the others.
+ */
+export async function processRoundup(snapshot: RoundupSnapshot, config: LoadedConfig, job: Job): Promise<Outcome> {
+  const limits = config.value.limits;
+  const markdown: MarkdownLimits = { maxDepth: limits?.maxNesting, timeoutMs: limits?.renderTimeoutMs };
+  const loaded = await loadRoundup(snapshot, { cwd: job.cwd, markdown });
+  const files = [loaded.question.file, ...loaded.experts.map((expert) => expert.file)];
+  const outcome: Outcome = { dir: snapshot.dir, files: [], written: [], outputs: [], condensed: [] };
+  try {
+    await produce(loaded, config, job, outcome);
+  } catch (error) {
+    addDiagnostic(loaded.question.file, { ruleId: 'internal-error', severity: 'error', reason: `Cannot build roundup: ${(error as Error).message}` });
+  }
+  outcome.files = files.map(serializeFile);
+  return outcome;
+}
+
+async function produce(loaded: LoadedRoundup, config: LoadedConfig, job: Job, outcome: Outcome) {
+  const files = [loaded.question.file, ...loaded.experts.map((expert) => expert.file)];
+  const slug = checkStructure(loaded);
+  if (hasErrors(files) || slug === undefined || (config.file && hasErrors([config.file]))) return;
+  const settings = { ...settingsFor(config), budgets: budgets(loaded, job), condense: job.condense ?? 'warn' };
+  const modelOptions = { smartypants: job.smartypants, credentials: credentialIndexFor(config), expansions: settings.expansions };
+  let roundup = buildRoundup(loaded, slug, modelOptions);
+  await runRules(createRuleContext(loaded, roundup, config, settings), severities(config));
+  if (hasErrors(files) || job.mode === 'check') return;
+  if (settings.condense === 'apply') roundup = condenseRoundup(roundup, { ...modelOptions, budgets: settings.budgets });
+  outcome.condensed = roundup.experts.flatMap((expert) =>
+    expert.condensed ? [{ expert: expert.id, name: expert.name, originalWords: expert.condensed.originalWords, words: expert.condensed.words }] : []);
+  // Render every format before writing any, so a failure writes nothing.
+  const outputs = job.formats.map((format) => ({ format, name: `${slug}.${EXTENSIONS[format]}`, contents: render(roundup, format, job) }));
+  if (!job.write) {
+    outcome.outputs = outputs;
+    return;
+  }
+  const written = await writeOutputs(job.outDir, outputs);
+  outcome.written = written.map((file) => path.relative(job.cwd, file));
+}
+
+/** Each expert's word budget: their own `maxWords`, else the run's, else `condense.maxWords` in question.yaml. */
+function budgets(loaded: LoadedRoundup, job: Job): Map<string, number> {
+  const question = loaded.question.value as QuestionInput;
+  const result = new Map<string, number>();
+  for (const expert of loaded.experts) {
+    const budget = (expert.value as ExpertInput).maxWords ?? job.maxWords ?? question.condense?.maxWords;
+    if (budget !== undefined) result.set(expert.id, budget);
+  }
+  return result;
+}
