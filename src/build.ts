@@ -5,18 +5,24 @@ import type { VFile } from 'vfile';
 import { parse } from 'yaml';
 import { BuildCache, cacheKey, defaultCacheDir } from './build/cache.js';
 import { WorkerPool } from './build/pool.js';
-import { FORMATS, processRoundup, render, type Format, type Job, type Outcome } from './build/process.js';
-import { deserializeFile, serializeFile } from './build/serialize.js';
-import { checkConfigRules } from './check/registry.js';
-import { addDiagnostic, exitCode, hasErrors } from './diagnostics.js';
+import { FORMATS, type Format } from './build/formats.js';
+import type { Job, Outcome } from './build/process.js';
+import { deserializeFile } from './build/serialize.js';
+import { exitCode, hasErrors } from './diagnostics.js';
 import { discoverRoundups } from './discover.js';
-import { DEFAULT_CONFIG, findConfig, readConfig, type LoadedConfig } from './load/config.js';
-import { parseQuestion } from './load/question.js';
-import { readRawFile, decodeFile, type RawFile } from './load/read.js';
-import { snapshotRoundup, type RoundupSnapshot } from './load/roundup.js';
+import { DEFAULT_CONFIG, findConfig, type LoadedConfig } from './load/find-config.js';
+import { readRawFile, type RawFile } from './load/read.js';
+import { snapshotRoundup, type RoundupSnapshot } from './load/snapshot.js';
 
-export { FORMATS, render };
+export { FORMATS };
 export type { Format };
+
+/*
+ * What this module imports statically is what a no-op rebuild needs: finding,
+ * reading and hashing files. Parsing, checking and rendering are imported on
+ * the first roundup that has to be processed.
+ */
+const processing = () => import('./build/process.js');
 
 export interface CheckOptions {
   /** Roundup folders, their `question.yaml` files, or folders to search. */
@@ -141,12 +147,17 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
 
   const files: VFile[] = [];
   const configs = new Map<string, Promise<{ config: LoadedConfig; raw: RawFile }>>();
+  const configPaths = new Map<string, Promise<string | undefined>>();
   const configFor = async (dir: string) => {
-    const configPath = options.config ?? (await findConfig(dir, cwd));
+    // Sibling roundups share their config: look each folder's up once.
+    const parent = path.dirname(path.resolve(cwd, dir));
+    if (!configPaths.has(parent)) configPaths.set(parent, findConfig(dir, cwd));
+    const configPath = options.config ?? (await configPaths.get(parent)!);
     if (!configPath) return undefined;
     if (!configs.has(configPath)) {
       configs.set(configPath, (async () => {
         const raw = await readRawFile(configPath, { cwd });
+        const [{ readConfig }, { checkConfigRules }] = await Promise.all([import('./load/config.js'), import('./check/registry.js')]);
         const config = await readConfig(configPath, { cwd });
         checkConfigRules(config);
         if (config.file!.messages.length > 0) files.push(config.file!);
@@ -180,13 +191,26 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
 
   // Results are settled in the order of `dirs`, whatever order the workers finish in.
   const pending: Promise<Outcome>[] = [];
-  const window = parallel ? jobs * 4 : 1;
+  // A few roundups in flight even on one thread, so file reads and writes overlap the work.
+  const window = parallel ? jobs * 4 : 4;
+  // Reads run ahead of the work, so the disk is never idle while a roundup is processed.
+  const LOOKAHEAD = 16;
+  const reads = new Map<number, Promise<{ found: Awaited<ReturnType<typeof configFor>>; snapshot: RoundupSnapshot }>>();
+  const readAhead = (index: number) => {
+    if (index >= dirs.length || reads.has(index)) return;
+    reads.set(index, (async () => {
+      const found = await configFor(dirs[index]!);
+      const maxBytes = found?.config.value.limits?.maxFileBytes ?? options.maxBytes;
+      return { found, snapshot: await snapshotRoundup(dirs[index]!, { cwd, maxBytes }) };
+    })());
+  };
   try {
-    for (const dir of dirs) {
-      const found = await configFor(dir);
+    for (const [index, dir] of dirs.entries()) {
+      for (let ahead = index; ahead < index + LOOKAHEAD; ahead++) readAhead(ahead);
+      const { found, snapshot } = await reads.get(index)!;
+      reads.delete(index);
       const config = found?.config ?? DEFAULT_CONFIG;
-      const snapshot = await snapshotRoundup(dir, { cwd, maxBytes: config.value.limits?.maxFileBytes ?? options.maxBytes });
-      const collision = slugCollision(snapshot, slugs, cwd);
+      const collision = await slugCollision(snapshot, slugs, cwd);
       if (collision) {
         pending.push(Promise.resolve(collision));
       } else if (config.file && hasErrors([config.file])) {
@@ -194,7 +218,7 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
       } else {
         const key = cache && cacheKey(snapshot, found?.raw, job);
         const cached = key ? await cache!.lookup(path.resolve(cwd, dir), key) : undefined;
-        const outcome = cached ? Promise.resolve(cached) : pool ? pool.run({ snapshot, configPath: found?.path }) : processRoundup(snapshot, config, job);
+        const outcome = cached ? Promise.resolve(cached) : pool ? pool.run({ snapshot, configPath: found?.path }) : processing().then(({ processRoundup }) => processRoundup(snapshot, config, job));
         pending.push(key && !cached ? outcome.then(async (result) => (await cache!.record(path.resolve(cwd, dir), key, result, cwd), result)) : outcome);
       }
       while (pending.length >= window) settle(await pending.shift()!);
@@ -220,13 +244,17 @@ export function shardOf(dir: string, count: number): number {
  * systems. The slug is read cheaply here, before any roundup is processed;
  * an invalid one is left to the full check.
  */
-function slugCollision(snapshot: RoundupSnapshot, slugs: Map<string, string>, cwd: string): Outcome | undefined {
+async function slugCollision(snapshot: RoundupSnapshot, slugs: Map<string, string>, cwd: string): Promise<Outcome | undefined> {
   let slug = path.basename(path.resolve(cwd, snapshot.dir));
-  try {
-    const data = snapshot.question.bytes && parse(new TextDecoder().decode(snapshot.question.bytes), { uniqueKeys: false, maxAliasCount: 0, logLevel: 'silent' });
-    if (data && typeof data === 'object' && typeof (data as { slug?: unknown }).slug === 'string') slug = (data as { slug: string }).slug;
-  } catch {
-    // Broken YAML: the full check reports it.
+  const text = snapshot.question.bytes ? new TextDecoder().decode(snapshot.question.bytes) : '';
+  // Most roundups take their folder's name; only a `slug:` key needs the YAML parsed.
+  if (/^slug\s*:/m.test(text)) {
+    try {
+      const data = parse(text, { uniqueKeys: false, maxAliasCount: 0, logLevel: 'silent' }) as unknown;
+      if (data && typeof data === 'object' && typeof (data as { slug?: unknown }).slug === 'string') slug = (data as { slug: string }).slug;
+    } catch {
+      // Broken YAML: the full check reports it.
+    }
   }
   const key = slug.normalize('NFC').toLowerCase();
   const other = slugs.get(key);
@@ -234,6 +262,9 @@ function slugCollision(snapshot: RoundupSnapshot, slugs: Map<string, string>, cw
     slugs.set(key, snapshot.dir);
     return undefined;
   }
+  const [{ parseQuestion }, { decodeFile }, { addDiagnostic }, { serializeFile }] = await Promise.all([
+    import('./load/question.js'), import('./load/read.js'), import('./diagnostics.js'), import('./build/serialize.js'),
+  ]);
   const question = parseQuestion(decodeFile(snapshot.question, cwd));
   addDiagnostic(question.file, {
     ruleId: 'slug-collision',

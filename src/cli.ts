@@ -11,6 +11,8 @@ export interface CliIo {
   stderr: { write(text: string): unknown; isTTY?: boolean };
   cwd?: string;
   env?: Record<string, string | undefined>;
+  /** Milliseconds, for the progress bar's timing. Default: `performance.now`. */
+  now?: () => number;
 }
 
 const FORMAT_NAMES = ['html', 'json', 'text', 'md'];
@@ -62,11 +64,11 @@ Examples:
   $ roundup build examples/therapists-cry --fragment --stylesheet /css/site.css
   $ roundup build content/ --format html,json --out public --shard 1/4 --reporter json > shard-1.json`)
     .action(async (paths: string[], options: BuildFlags) => {
-      const { build, UsageError } = await import('./index.js');
+      const [{ build }, { UsageError }] = await Promise.all([import('./build.js'), import('./discover.js')]);
       const toStdout = options.out === '-';
       const formats = (options.format.length ? options.format : ['html']) as Format[];
       if (toStdout && formats.length !== 1) throw new UsageError('--out - prints a single format; pick one with --format');
-      const progress = progressBar(io.stderr, env);
+      const progress = progressBar(io.stderr, env, io.now);
       const result = await build({
         paths, cwd, formats, config: options.config, outDir: toStdout ? undefined : options.out, write: !toStdout, width: options.width, strict: options.strict,
         fragment: options.fragment, stylesheet: options.stylesheet, smartypants: options.smartypants, condense: options.condense, maxWords: options.maxWords,
@@ -76,7 +78,7 @@ Examples:
       progress.clear();
       if (toStdout && result.roundups.length > 1) throw new UsageError(`--out - prints a single roundup; ${result.roundups.length} were found`);
       for (const warning of result.warnings) io.stderr.write(`roundup: ${warning}\n`);
-      const { reportJson } = await import('./index.js');
+      const { reportJson } = await import('./report/json.js');
       if (options.reporter === 'pretty') io.stderr.write(await report(result.files, options, colorLevel));
       else (toStdout ? io.stderr : io.stdout).write(options.reporter === 'json' ? reportJson(result.files, options) : await report(result.files, options, colorLevel));
       for (const roundup of result.roundups) {
@@ -105,8 +107,8 @@ Examples:
   $ roundup check content/ --reporter json > report.json
   $ roundup check content/ --reporter github --strict     # in a GitHub Actions step`)
     .action(async (paths: string[], options: CheckFlags) => {
-      const { check } = await import('./index.js');
-      const progress = progressBar(io.stderr, env);
+      const { check } = await import('./build.js');
+      const progress = progressBar(io.stderr, env, io.now);
       const result = await check({ paths, cwd, config: options.config, strict: options.strict, maxWords: options.maxWords, ignore: options.ignore, shard: options.shard, onProgress: progress.update });
       progress.clear();
       const text = await report(result.files, options, colorLevel);
@@ -210,13 +212,13 @@ function summaryLine(summary: BuildSummary): string {
  * done/total, rate and time left on stderr, for batches that take over a
  * second, and only on a terminal outside CI: a log gets the summary line alone.
  */
-function progressBar(stream: CliIo['stderr'], env: Record<string, string | undefined>) {
-  const started = performance.now();
+function progressBar(stream: CliIo['stderr'], env: Record<string, string | undefined>, now = () => performance.now()) {
+  const started = now();
   let shown = false;
   const enabled = Boolean(stream.isTTY) && !env.CI;
   return {
     update: ({ done, total }: { done: number; total: number }) => {
-      const elapsed = (performance.now() - started) / 1000;
+      const elapsed = (now() - started) / 1000;
       if (!enabled || elapsed < 1 || done === total) return;
       const rate = done / elapsed;
       const width = 24;
@@ -236,10 +238,9 @@ function outcome(result: BuildResult): number {
 }
 
 async function report(files: VFile[], options: CheckFlags, colorLevel: 0 | 1): Promise<string> {
-  const { reportPretty, reportJson, reportGithub } = await import('./index.js');
-  if (options.reporter === 'json') return reportJson(files, options);
-  if (options.reporter === 'github') return reportGithub(files, options);
-  return reportPretty(files, { colorLevel, quiet: options.quiet });
+  if (options.reporter === 'json') return (await import('./report/json.js')).reportJson(files, options);
+  if (options.reporter === 'github') return (await import('./report/github.js')).reportGithub(files, options);
+  return (await import('./report/pretty.js')).reportPretty(files, { colorLevel, quiet: options.quiet });
 }
 
 const reporterOption = () =>

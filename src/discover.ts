@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { compareCodePoints, QUESTION_FILE } from './load/roundup.js';
+import { compareCodePoints, QUESTION_FILE } from './load/snapshot.js';
 
 /** Bad usage, not bad content: the CLI exits 2 with the message. */
 export class UsageError extends Error {

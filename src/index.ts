@@ -8,7 +8,8 @@
  * process.stderr.write(reportPretty(result.files));
  * process.exitCode = result.code;
  */
-export { build, check, render, FORMATS } from './build.js';
+export { build, check, FORMATS } from './build.js';
+export { render } from './build/process.js';
 export type { BuildOptions, BuildResult, CheckOptions, Format, RoundupResult } from './build.js';
 export { discoverRoundups, UsageError } from './discover.js';
 export { readRoundup } from './load/roundup.js';

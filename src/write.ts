@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { mkdir, open, readdir, realpath, rename, unlink } from 'node:fs/promises';
+import { mkdir, readdir, realpath, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface OutputFile {
@@ -11,9 +11,10 @@ export interface OutputFile {
 
 /**
  * Write files into `outDir` atomically: each goes to a temporary file in the
- * same folder (a rename across file systems is not atomic), is flushed to
- * disk, then renamed over the target. A reader never sees a half-written
- * file, and a failure leaves the previous version in place.
+ * same folder (a rename across file systems is not atomic), then is renamed
+ * over the target. A reader never sees a half-written file, and a failure
+ * leaves the previous version in place. (No fsync: outputs can be rebuilt, and
+ * syncing each of thousands of files would dominate a build.)
  */
 export async function writeOutputs(outDir: string, files: readonly OutputFile[]): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
@@ -42,13 +43,7 @@ export async function writeFileAtomic(target: string, contents: string): Promise
   inFlight.add(temporary);
   try {
     // `wx`: never follow or reuse something already at the temporary name.
-    const handle = await open(temporary, 'wx', 0o644);
-    try {
-      await handle.writeFile(contents, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeFile(temporary, contents, { flag: 'wx', mode: 0o644 });
     await rename(temporary, target);
   } catch (error) {
     await unlink(temporary).catch(() => {});

@@ -87,10 +87,13 @@ describe('building a tree of 300 roundups', () => {
     const tty = { write: (text: string) => (shown += text), isTTY: true };
     let shown = '';
     const { run } = await import('../src/cli.js');
-    await run(['build', '.', '--out', 'tty', '--no-cache'], { cwd: content, stdout: { write: () => true }, stderr: tty, env: {} });
+    // A clock that advances half a second per reading: the bar appears after a second, as on a slow build.
+    let clock = 0;
+    const now = () => (clock += 500);
+    await run(['build', '.', '--out', 'tty', '--no-cache'], { cwd: content, stdout: { write: () => true }, stderr: tty, env: {}, now });
     expect(shown).toMatch(/\r\[=+ *\] \d+\/300 roundups · \d+\/s · \d+ s left/);
     shown = '';
-    await run(['build', '.', '--out', 'tty', '--no-cache'], { cwd: content, stdout: { write: () => true }, stderr: tty, env: { CI: 'true' } });
+    await run(['build', '.', '--out', 'tty', '--no-cache'], { cwd: content, stdout: { write: () => true }, stderr: tty, env: { CI: 'true' }, now });
     expect(shown).not.toContain('\r[');
     expect(shown).toMatch(/^300 roundups: 300 files written/m);
   }, 120_000);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import apCities from '../data/ap-dateline-cities.json' with { type: 'json' };
 import credentials from '../data/credentials.json' with { type: 'json' };
 import titles from '../data/protected-titles.json' with { type: 'json' };
-import type { RoundupSnapshot } from '../load/roundup.js';
+import type { RoundupSnapshot } from '../load/snapshot.js';
 import type { RawFile } from '../load/read.js';
 import { readVersion } from '../version.js';
 import { writeFileAtomic } from '../write.js';

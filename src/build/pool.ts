@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { RoundupSnapshot } from '../load/roundup.js';
+import type { RoundupSnapshot } from '../load/snapshot.js';
 import type { Job, Outcome } from './process.js';
 
 export interface Task {

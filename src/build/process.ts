@@ -7,7 +7,8 @@ import { condenseRoundup } from '../condense/condense.js';
 import { addDiagnostic, hasErrors } from '../diagnostics.js';
 import type { LoadedConfig } from '../load/config.js';
 import type { MarkdownLimits } from '../load/markdown-guard.js';
-import { loadRoundup, type LoadedRoundup, type RoundupSnapshot } from '../load/roundup.js';
+import { loadRoundup, type LoadedRoundup } from '../load/roundup.js';
+import type { RoundupSnapshot } from '../load/snapshot.js';
 import { buildRoundup, type Roundup } from '../model.js';
 import { renderHtml } from '../render/html.js';
 import { renderJson } from '../render/json.js';
@@ -16,9 +17,7 @@ import { renderText } from '../render/text.js';
 import { writeOutputs } from '../write.js';
 import { serializeFile, type SerializedFile } from './serialize.js';
 
-export const FORMATS = ['html', 'json', 'text', 'md'] as const;
-export type Format = (typeof FORMATS)[number];
-export const EXTENSIONS: Record<Format, string> = { html: 'html', json: 'json', text: 'txt', md: 'md' };
+import { EXTENSIONS, type Format } from './formats.js';
 
 /** Everything that decides what a roundup turns into; plain data, so it crosses into worker threads (and into the cache key). */
 export interface Job {

@@ -31,7 +31,7 @@ const typeset = unified().use(remarkParse).use(remarkSmartypants).use(remarkHtml
 
 /** Parse once; the HTML and the text are both read off the same tree. */
 export function renderMarkdown(markdown: string, options: MarkdownOptions = {}): RenderedMarkdown {
-  const processor = options.smartypants === false ? plain : typeset;
+  const processor = options.smartypants === false || !TYPESETTABLE.test(markdown) ? plain : typeset;
   const tree = processor.runSync(processor.parse(markdown)) as Root;
   const html = String(processor.stringify(tree)).trim();
   const text = joinBlocks(markdownToBlocks(tree), (block) => block.prefix + block.text);
@@ -41,11 +41,18 @@ export function renderMarkdown(markdown: string, options: MarkdownOptions = {}):
   return { markdown: markdown.replace(/^\n+|\s+$/g, ''), html, text, words, tree };
 }
 
+/**
+ * What SmartyPants changes: straight quotes, `--`, `---` and `...`. Text with
+ * none of them skips it, which matters: its natural-language parse costs more
+ * than parsing the Markdown.
+ */
+const TYPESETTABLE = /["']|--|\.\.\./;
+
 const quotes = unified().use(remarkSmartypants).freeze();
 
 /** Typography for a plain value from YAML (a title, a name): its text as a single text node, never parsed as Markdown. */
 export function typesetText(text: string, options: MarkdownOptions = {}): string {
-  if (options.smartypants === false) return text;
+  if (options.smartypants === false || !TYPESETTABLE.test(text)) return text;
   const tree = quotes.runSync({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] } as Root) as Root;
   const paragraph = tree.children[0];
   return paragraph?.type === 'paragraph' ? paragraph.children.map((node) => ('value' in node ? node.value : '')).join('') : text;

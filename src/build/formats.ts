@@ -1,0 +1,3 @@
+export const FORMATS = ['html', 'json', 'text', 'md'] as const;
+export type Format = (typeof FORMATS)[number];
+export const EXTENSIONS: Record<Format, string> = { html: 'html', json: 'json', text: 'txt', md: 'md' };
