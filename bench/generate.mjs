@@ -16,7 +16,8 @@ function random(seed) {
 const WORDS = 'therapy client session emotion empathy trust relationship feeling support boundary care healing grief anxiety tears moment practice clinician patient attention focus presence resilience process connection listening experience growth safety honesty change'.split(' ');
 const FIRST = ['Katie', 'David', 'Julia', 'Natalie', 'Anne', 'Nick', 'Maria', 'Sam', 'Priya', 'Omar', 'Lena', 'Chris'];
 const LAST = ['Lear', 'Fornos', 'Katzman', 'Moore', 'Watson', 'Bognar', 'Garcia', 'Chen', 'Patel', 'Haddad', 'Berg', 'Novak'];
-const CREDENTIALS = [['LCMHC', 'RPT'], ['MA'], ['LMSW'], ['LMFT'], ['PhD', 'LPC'], ['LCSW'], ['PsyD'], ['MA', 'LPC', 'NCC']];
+// Credentials valid in every state, so the tree is clean content (warnings would measure the reporter instead).
+const CREDENTIALS = [['PhD'], ['MA', 'LMFT'], ['PsyD'], ['LMFT', 'RPT'], ['MA', 'NCC'], ['PhD', 'LMFT']];
 const PLACES = ['Charlotte, North Carolina', 'Austin, Texas', 'St. Louis, Missouri', 'Pasadena, California', 'Boston, Massachusetts', 'Denver, Colorado'];
 
 export function generateTree(root, count, seed = 1) {

@@ -156,7 +156,7 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
     if (!configPath) return undefined;
     if (!configs.has(configPath)) {
       configs.set(configPath, (async () => {
-        const raw = await readRawFile(configPath, { cwd });
+        const raw = readRawFile(configPath, { cwd });
         const [{ readConfig }, { checkConfigRules }] = await Promise.all([import('./load/config.js'), import('./check/registry.js')]);
         const config = await readConfig(configPath, { cwd });
         checkConfigRules(config);
@@ -193,23 +193,11 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
   const pending: Promise<Outcome>[] = [];
   // A few roundups in flight even on one thread, so file reads and writes overlap the work.
   const window = parallel ? jobs * 4 : 4;
-  // Reads run ahead of the work, so the disk is never idle while a roundup is processed.
-  const LOOKAHEAD = 16;
-  const reads = new Map<number, Promise<{ found: Awaited<ReturnType<typeof configFor>>; snapshot: RoundupSnapshot }>>();
-  const readAhead = (index: number) => {
-    if (index >= dirs.length || reads.has(index)) return;
-    reads.set(index, (async () => {
-      const found = await configFor(dirs[index]!);
-      const maxBytes = found?.config.value.limits?.maxFileBytes ?? options.maxBytes;
-      return { found, snapshot: await snapshotRoundup(dirs[index]!, { cwd, maxBytes }) };
-    })());
-  };
   try {
-    for (const [index, dir] of dirs.entries()) {
-      for (let ahead = index; ahead < index + LOOKAHEAD; ahead++) readAhead(ahead);
-      const { found, snapshot } = await reads.get(index)!;
-      reads.delete(index);
+    for (const dir of dirs) {
+      const found = await configFor(dir);
       const config = found?.config ?? DEFAULT_CONFIG;
+      const snapshot = await snapshotRoundup(dir, { cwd, maxBytes: config.value.limits?.maxFileBytes ?? options.maxBytes });
       const collision = await slugCollision(snapshot, slugs, cwd);
       if (collision) {
         pending.push(Promise.resolve(collision));

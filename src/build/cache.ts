@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import apCities from '../data/ap-dateline-cities.json' with { type: 'json' };
@@ -64,7 +65,7 @@ export class BuildCache {
     const entry = this.entries.get(dir);
     if (!entry || entry.key !== key) return undefined;
     for (const [file, size, mtimeMs] of entry.outputs) {
-      const info = await stat(file).catch(() => undefined);
+      const info = statSync(file, { throwIfNoEntry: false });
       if (!info || info.size !== size || info.mtimeMs !== mtimeMs) return undefined;
     }
     return { ...entry.outcome, unchanged: true };

@@ -8,7 +8,7 @@ import { parseYaml } from './yaml.js';
 
 /** Read and check a config file; its problems are messages on its VFile. */
 export async function readConfig(file: string, options: ReadOptions): Promise<LoadedConfig> {
-  const vfile = await readInputFile(file, options);
+  const vfile = readInputFile(file, options);
   if (hasErrors([vfile])) return { ...DEFAULT_CONFIG, file: vfile };
   const { data, places } = parseYaml(vfile, String(vfile.value), 0);
   const value = data === undefined ? undefined : validateSchema(vfile, data ?? {}, places, configSchema);

@@ -1,4 +1,4 @@
-import { readdir, realpath } from 'node:fs/promises';
+import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { readRawFile, type RawFile, type ReadOptions } from './read.js';
 
@@ -12,12 +12,33 @@ export interface RoundupSnapshot {
   experts: RawFile[];
 }
 
-/** Read a roundup folder's files: `question.yaml` and every `experts/*.md`, refusing links that lead outside it. */
+/**
+ * Read a roundup folder's files: `question.yaml` and every `experts/*.md`,
+ * refusing links that lead outside it. Only symbolic links are resolved:
+ * a plain file in the folder is inside it by definition.
+ */
 export async function snapshotRoundup(dir: string, options: ReadOptions): Promise<RoundupSnapshot> {
-  const [root, expertFiles] = await Promise.all([realpath(path.resolve(options.cwd, dir)), listExpertFiles(dir, options.cwd)]);
-  const read = async (file: string) => ((await isInside(file, root, options.cwd)) ? readRawFile(file, options) : refusedLink(file));
-  const [question, ...experts] = await Promise.all([read(path.join(dir, QUESTION_FILE)), ...expertFiles.map(read)]);
-  return { dir, question: question!, experts };
+  const absolute = path.resolve(options.cwd, dir);
+  const root = realpathSync(absolute);
+  const inside = (file: string) => {
+    try {
+      const relative = path.relative(root, realpathSync(path.resolve(options.cwd, file)));
+      return !relative.startsWith('..') && !path.isAbsolute(relative);
+    } catch {
+      return true; // Missing: reading it reports it.
+    }
+  };
+  const read = (file: string, link: boolean) => (!link || inside(file) ? readRawFile(file, options) : refusedLink(file));
+  const questionPath = path.join(dir, QUESTION_FILE);
+  const question = read(questionPath, lstatSync(path.resolve(options.cwd, questionPath), { throwIfNoEntry: false })?.isSymbolicLink() ?? false);
+  const expertsDir = path.join(dir, EXPERTS_DIR);
+  // The experts folder itself may be a link out of the roundup: then every file in it counts as a link.
+  const expertsLinked = !inside(expertsDir);
+  const entries = readdirSafe(path.resolve(options.cwd, expertsDir))
+    .filter((entry) => entry.name.endsWith('.md') && !entry.name.startsWith('.') && (entry.isFile() || entry.isSymbolicLink()))
+    .sort((a, b) => compareCodePoints(a.name, b.name));
+  const experts = entries.map((entry) => read(path.join(expertsDir, entry.name), expertsLinked || entry.isSymbolicLink()));
+  return { dir, question, experts };
 }
 
 /** A file that links outside the roundup is never read: a committed `experts/jane.md -> ~/.npmrc` must not be published. */
@@ -32,26 +53,12 @@ function refusedLink(file: string): RawFile {
   };
 }
 
-/** Whether `file` (relative to `cwd`), once symbolic links are resolved, lies inside `root`. A missing file counts as inside: reading it reports it. */
-function isInside(file: string, root: string, cwd: string): Promise<boolean> {
-  return realpath(path.resolve(cwd, file)).then(
-    (target) => {
-      const relative = path.relative(root, target);
-      return !relative.startsWith('..') && !path.isAbsolute(relative);
-    },
-    () => true,
-  );
-}
-
-/** The expert files, in a locale-independent file-name order. */
-async function listExpertFiles(dir: string, cwd: string): Promise<string[]> {
-  const expertsDir = path.join(dir, EXPERTS_DIR);
-  const entries = await readdir(path.resolve(cwd, expertsDir), { withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.name.endsWith('.md') && !entry.name.startsWith('.') && (entry.isFile() || entry.isSymbolicLink()))
-    .map((entry) => entry.name)
-    .sort(compareCodePoints)
-    .map((name) => path.join(expertsDir, name));
+function readdirSafe(dir: string) {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
 }
 
 /** Locale-independent, so the default expert order is the same on every machine. */

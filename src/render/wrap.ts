@@ -15,14 +15,17 @@ function wrapLine(text: string, width: number, prefix: string, indent: string): 
   if (width <= 0) return prefix + words.join(' ');
   const lines: string[] = [];
   let line = prefix;
+  let used = length(prefix);
   let lineHasWord = false;
   for (const word of words) {
-    const candidate = lineHasWord ? `${line} ${word}` : line + word;
-    if (lineHasWord && length(candidate) > width) {
+    const size = length(word);
+    if (lineHasWord && used + 1 + size > width) {
       lines.push(line);
       line = indent + word;
+      used = length(indent) + size;
     } else {
-      line = candidate;
+      line = lineHasWord ? `${line} ${word}` : line + word;
+      used += (lineHasWord ? 1 : 0) + size;
     }
     lineHasWord = true;
   }
@@ -30,4 +33,12 @@ function wrapLine(text: string, width: number, prefix: string, indent: string): 
   return lines.join('\n');
 }
 
-export const length = (text: string) => [...text].length;
+/** Code points, not UTF-16 units; fast for the common case of text without astral characters. */
+export function length(text: string): number {
+  let count = text.length;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdbff) count--;
+  }
+  return count;
+}
