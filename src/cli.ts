@@ -13,6 +13,10 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
   /** Milliseconds, for the progress bar's timing. Default: `performance.now`. */
   now?: () => number;
+  /** For `new expert --interactive`. Default: `process.stdin`. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** Resolves to stop long-running commands (`preview`, `build --watch`); by default they run until the process ends. */
+  until?: Promise<void>;
 }
 
 const FORMAT_NAMES = ['html', 'json', 'text', 'md'];
@@ -52,9 +56,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('-j, --jobs <n>', 'worker threads (default: one per core, for large batches only)', parsePositive)
     .option('--no-cache', 'rebuild every roundup, even unchanged ones')
     .option('--cache-dir <dir>', 'where the incremental cache lives (default node_modules/.cache/roundup)')
+    .option('-w, --watch', 'rebuild what changed whenever an input file changes')
     .addOption(reporterOption())
     .option('--strict', 'fail on warnings too')
     .option('--quiet', 'report errors only')
+    .option('--verbose', 'list every file written and every roundup left unchanged')
     .addHelpText('after', `
 Examples:
   $ roundup build examples/therapists-cry
@@ -62,32 +68,50 @@ Examples:
   $ roundup build examples/therapists-cry --format text --width 60 --out -
   $ roundup build examples/therapists-cry --condense apply --max-words 120 --format json
   $ roundup build examples/therapists-cry --fragment --stylesheet /css/site.css
-  $ roundup build content/ --format html,json --out public --shard 1/4 --reporter json > shard-1.json`)
+  $ roundup build content/ --format html,json --out public --shard 1/4 --reporter json > shard-1.json
+  $ roundup build content/ --watch`)
     .action(async (paths: string[], options: BuildFlags) => {
       const [{ build }, { UsageError }] = await Promise.all([import('./build.js'), import('./discover.js')]);
       const toStdout = options.out === '-';
       const formats = (options.format.length ? options.format : ['html']) as Format[];
       if (toStdout && formats.length !== 1) throw new UsageError('--out - prints a single format; pick one with --format');
-      const progress = progressBar(io.stderr, env, io.now);
-      const result = await build({
-        paths, cwd, formats, config: options.config, outDir: toStdout ? undefined : options.out, write: !toStdout, width: options.width, strict: options.strict,
-        fragment: options.fragment, stylesheet: options.stylesheet, smartypants: options.smartypants, condense: options.condense, maxWords: options.maxWords,
-        ignore: options.ignore, shard: options.shard, jobs: options.jobs, cache: options.cache, cacheDir: options.cacheDir,
-        workerUrl: new URL('./worker.js', import.meta.url), onProgress: progress.update,
+      if (toStdout && options.watch) throw new UsageError('--watch writes files; it cannot print to --out -');
+      const once = async () => {
+        const progress = progressBar(io.stderr, env, io.now);
+        const result = await build({
+          paths, cwd, formats, config: options.config, outDir: toStdout ? undefined : options.out, write: !toStdout, width: options.width, strict: options.strict,
+          fragment: options.fragment, stylesheet: options.stylesheet, smartypants: options.smartypants, condense: options.condense, maxWords: options.maxWords,
+          ignore: options.ignore, shard: options.shard, jobs: options.jobs, cache: options.cache, cacheDir: options.cacheDir,
+          workerUrl: new URL('./worker.js', import.meta.url), onProgress: progress.update,
+        });
+        progress.clear();
+        if (toStdout && result.roundups.length > 1) throw new UsageError(`--out - prints a single roundup; ${result.roundups.length} were found`);
+        for (const warning of result.warnings) io.stderr.write(`roundup: ${warning}\n`);
+        const { reportJson } = await import('./report/json.js');
+        if (options.reporter === 'pretty') io.stderr.write(await report(result.files, options, colorLevel));
+        else (toStdout ? io.stderr : io.stdout).write(options.reporter === 'json' ? reportJson(result.files, options) : await report(result.files, options, colorLevel));
+        for (const roundup of result.roundups) {
+          for (const answer of roundup.condensed) io.stderr.write(`Condensed ${answer.name} (${roundup.dir}): ${answer.originalWords} → ${answer.words} words\n`);
+          if (toStdout) roundup.outputs.forEach((output) => io.stdout.write(output.contents));
+          else if (roundup.written.length > 0 && (result.roundups.length === 1 || options.verbose)) io.stderr.write(`Wrote ${roundup.written.join(', ')}\n`);
+          else if (roundup.unchanged && options.verbose) io.stderr.write(`Unchanged ${roundup.dir}\n`);
+        }
+        if (!toStdout) io.stderr.write(`${summaryLine(result.summary)}\n`);
+        return outcome(result);
+      };
+      code = await once();
+      if (!options.watch) return;
+      const { watchFiles } = await import('./watch.js');
+      io.stderr.write('Watching for changes (Ctrl-C to stop)…\n');
+      let queue = Promise.resolve();
+      const stop = watchFiles(paths, { cwd, ignore: [options.out, options.cacheDir ?? 'node_modules/.cache'] }, () => {
+        queue = queue.then(async () => {
+          code = await once().catch((error: Error) => (io.stderr.write(`roundup: ${error.message}\n`), 2));
+        });
       });
-      progress.clear();
-      if (toStdout && result.roundups.length > 1) throw new UsageError(`--out - prints a single roundup; ${result.roundups.length} were found`);
-      for (const warning of result.warnings) io.stderr.write(`roundup: ${warning}\n`);
-      const { reportJson } = await import('./report/json.js');
-      if (options.reporter === 'pretty') io.stderr.write(await report(result.files, options, colorLevel));
-      else (toStdout ? io.stderr : io.stdout).write(options.reporter === 'json' ? reportJson(result.files, options) : await report(result.files, options, colorLevel));
-      for (const roundup of result.roundups) {
-        for (const answer of roundup.condensed) io.stderr.write(`Condensed ${answer.name} (${roundup.dir}): ${answer.originalWords} → ${answer.words} words\n`);
-        if (toStdout) roundup.outputs.forEach((output) => io.stdout.write(output.contents));
-        else if (roundup.written.length > 0 && result.roundups.length === 1) io.stderr.write(`Wrote ${roundup.written.join(', ')}\n`);
-      }
-      if (!toStdout) io.stderr.write(`${summaryLine(result.summary)}\n`);
-      code = outcome(result);
+      await (io.until ?? new Promise<void>(() => {}));
+      stop();
+      await queue;
     });
 
   program
@@ -101,6 +125,7 @@ Examples:
     .addOption(reporterOption())
     .option('--strict', 'fail on warnings too')
     .option('--quiet', 'report errors only')
+    .option('--verbose', 'list every roundup checked')
     .addHelpText('after', `
 Examples:
   $ roundup check examples/therapists-cry
@@ -113,6 +138,8 @@ Examples:
       progress.clear();
       const text = await report(result.files, options, colorLevel);
       (options.reporter === 'pretty' ? io.stderr : io.stdout).write(text);
+      if (options.verbose) for (const roundup of result.roundups) io.stderr.write(`Checked ${roundup.dir}\n`);
+      io.stderr.write(`${summaryLine({ ...result.summary, written: 0 }).replace(/: 0 files written, \d+ unchanged,/, ' checked:')}\n`);
       code = outcome(result);
     });
 
@@ -130,6 +157,85 @@ Examples:
       const lookups = lookupCredentials(abbreviations);
       io.stdout.write(options.json ? `${JSON.stringify(lookups, null, 2)}\n` : formatCredentials(lookups));
       code = lookups.some((lookup) => lookup.entries.length === 0) ? 1 : 0;
+    });
+
+  program
+    .command('init')
+    .description('create a roundup folder: question.yaml with every field explained, and an example expert')
+    .argument('[folder]', 'where to create it', 'my-roundup')
+    .addHelpText('after', `
+Examples:
+  $ roundup init my-roundup
+  $ roundup init content/2026/first-session`)
+    .action(async (folder: string) => {
+      const { initRoundup } = await import('./scaffold.js');
+      const created = await initRoundup(folder, { cwd });
+      io.stdout.write(`Created ${created.files.join(', ')}\n\nNext:\n  roundup new expert ${folder} "Jane Doe" --credentials "LCSW" --location "Austin, Texas"\n  (write the answer in the file it creates, then delete the example expert)\n  roundup check ${folder}\n  roundup preview ${folder}\n  roundup build ${folder} --format html,json,text\n`);
+    });
+
+  program
+    .command('new')
+    .description('add an expert to a roundup, checked before it is written')
+    .addArgument(new Argument('<kind>', 'what to add').choices(['expert']))
+    .argument('<roundup>', 'the roundup folder')
+    .argument('[name]', 'the expert\'s full name, as printed')
+    .option('--credentials <list>', 'post-nominals, comma-separated, such as "LCSW, PhD"')
+    .option('--role <role>', 'the role line, such as "Licensed counselor"')
+    .option('--location <place>', '"City, Region", such as "Austin, Texas"')
+    .option('-i, --interactive', 'ask for each field (on a terminal)')
+    .addHelpText('after', `
+Examples:
+  $ roundup new expert my-roundup "Jane Doe" --credentials "LCSW" --location "Austin, Texas"
+  $ roundup new expert my-roundup --interactive`)
+    .action(async (_kind: string, folder: string, name: string | undefined, options: { credentials?: string; role?: string; location?: string; interactive?: boolean }) => {
+      const { newExpert } = await import('./scaffold.js');
+      const fields = { name: name ?? '', credentials: options.credentials, role: options.role, location: options.location };
+      if (options.interactive) Object.assign(fields, await ask(io, fields));
+      if (!fields.name) throw Object.assign(new Error('the expert\'s name is required: roundup new expert <roundup> "Full Name"'), { name: 'UsageError' });
+      const created = await newExpert(folder, fields, { cwd });
+      for (const problem of created.problems) io.stderr.write(`${problem.severity}: ${problem.message}\n`);
+      if (created.files.length === 0) {
+        io.stderr.write('Nothing written: fix the error above and run the command again.\n');
+        code = 1;
+        return;
+      }
+      io.stdout.write(`Created ${created.files.join(', ')}: write the answer below its front matter.\n`);
+    });
+
+  program
+    .command('preview')
+    .description('serve a roundup on localhost and reload the page whenever its files change')
+    .argument('<roundup>', 'the roundup folder')
+    .option('-p, --port <port>', 'port to listen on (0 for any free port)', parsePort, 4321)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .addHelpText('after', `
+Examples:
+  $ roundup preview my-roundup
+  $ roundup preview my-roundup --port 8080`)
+    .action(async (folder: string, options: { port: number; host: string }) => {
+      const { startPreview } = await import('./preview.js');
+      const { reportPretty } = await import('./report/pretty.js');
+      const preview = await startPreview(folder, {
+        cwd, port: options.port, host: options.host,
+        onBuild: (result) => io.stderr.write(`${reportPretty(result.files, { colorLevel })}${summaryLine(result.summary)}\n`),
+      });
+      io.stdout.write(`Preview at ${preview.url} (Ctrl-C to stop)\n`);
+      await (io.until ?? new Promise<void>(() => {}));
+      await preview.close();
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script')
+    .addArgument(new Argument('<shell>', 'your shell').choices(['bash', 'zsh', 'fish']))
+    .addHelpText('after', `
+Examples:
+  $ eval "$(roundup completion bash)"      # in ~/.bashrc
+  $ eval "$(roundup completion zsh)"       # in ~/.zshrc
+  $ roundup completion fish > ~/.config/fish/completions/roundup.fish`)
+    .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+      const { completionScript } = await import('./completion.js');
+      io.stdout.write(completionScript(shell));
     });
 
   program
@@ -166,7 +272,9 @@ Examples:
   $ roundup check content/
 
 Exit codes: 0 success, 1 errors in the input (or warnings with --strict),
-2 bad usage, a broken config file or an internal failure.`);
+2 bad usage, a broken config file or an internal failure.
+
+Run roundup help <command> for a command's options and examples.`);
 
   try {
     if (argv.length === 0) {
@@ -182,6 +290,7 @@ Exit codes: 0 success, 1 errors in the input (or warnings with --strict),
 
 interface CheckFlags {
   reporter: 'pretty' | 'json' | 'github';
+  verbose?: boolean;
   config?: string;
   maxWords?: number;
   ignore: string[];
@@ -201,6 +310,31 @@ interface BuildFlags extends CheckFlags {
   jobs?: number;
   cache: boolean;
   cacheDir?: string;
+  watch?: boolean;
+}
+
+/** Ask for each field of a new expert on the terminal; Enter keeps what was given on the command line. */
+async function ask(io: CliIo, fields: { name: string; credentials?: string; role?: string; location?: string }) {
+  const input = io.stdin ?? process.stdin;
+  if (!input.isTTY) throw Object.assign(new Error('--interactive needs a terminal; give the fields as options instead'), { name: 'UsageError' });
+  const { createInterface } = await import('node:readline/promises');
+  const prompt = createInterface({ input, output: io.stderr as NodeJS.WritableStream });
+  try {
+    const question = async (label: string, current?: string) => (await prompt.question(`${label}${current ? ` [${current}]` : ''}: `)).trim() || current;
+    return {
+      name: (await question('Full name', fields.name)) ?? '',
+      credentials: await question('Credentials (comma-separated)', fields.credentials),
+      role: await question('Role', fields.role),
+      location: await question('Location (City, Region)', fields.location),
+    };
+  } finally {
+    prompt.close();
+  }
+}
+
+function parsePort(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('expected a port number, 0 for any free port');
+  return Number(value);
 }
 
 function summaryLine(summary: BuildSummary): string {

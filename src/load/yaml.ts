@@ -29,6 +29,11 @@ export class PlaceIndex {
     return this.root;
   }
 
+  /** The value at `path`, only if it is there. */
+  exact(path: KeyPath): Span | undefined {
+    return this.#places.get(keyOf(path))?.value;
+  }
+
   /** The key at `path` (for unknown keys), falling back to its value. */
   key(path: KeyPath): Span {
     return this.#places.get(keyOf(path))?.key ?? this.value(path);

@@ -108,7 +108,8 @@ describe('roundup.config.yaml', () => {
     const dir = makeRoundup({ experts: { 'jane-doe': minimalExpert('Jane Doe', 'location: Austin, TX\n') } });
     writeFileSync(path.join(dir, 'house.yaml'), 'locations:\n  style: postal\n');
     const { code, stderr } = await runCli(['check', '.', '--config', 'house.yaml', '--strict'], { cwd: dir });
-    expect([code, stderr]).toEqual([0, '']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^1 roundup checked: 0 errors, 0 warnings in \d+\.\d\d s\n$/);
   });
 });
 

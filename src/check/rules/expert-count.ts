@@ -23,7 +23,8 @@ export const expertCount: Rule = {
     const count = roundup.experts.length;
     const fields = [['title'], ['column', 'name']] as const;
     for (const path of fields) {
-      const span = question.places.value(path);
+      const span = question.places.exact(path);
+      if (!span) continue;
       const source = String(question.file.value).slice(span.start, span.end);
       for (const match of source.matchAll(COUNT)) {
         const [phrase, number, noun] = match as unknown as [string, string, string];

@@ -1,0 +1,130 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build, type BuildResult } from './build.js';
+import { scriptSafeJson } from './render/json-ld.js';
+import { reportPretty } from './report/pretty.js';
+import { watchFiles } from './watch.js';
+
+export interface PreviewOptions {
+  cwd: string;
+  /** Default 4321; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1: the preview is for the editor's own machine. */
+  host?: string;
+  /** After every build, with what it found. */
+  onBuild?: (result: BuildResult) => void;
+}
+
+export interface Preview {
+  url: string;
+  /** Stop watching and serving, and remove the preview's files. */
+  close(): Promise<void>;
+}
+
+/*
+ * The page a preview serves is the built article plus this script: it
+ * listens for rebuilds, reloads on success, and shows the diagnostics over
+ * the page when the input is broken (text only, never HTML).
+ */
+const CLIENT = `(() => {
+  const show = (problems) => {
+    let overlay = document.getElementById('roundup-overlay');
+    if (!problems) { overlay?.remove(); return; }
+    if (!overlay) {
+      overlay = document.createElement('div');
+      overlay.id = 'roundup-overlay';
+      overlay.setAttribute('role', 'alert');
+      overlay.style.cssText = 'position:fixed;inset:0;overflow:auto;background:rgba(20,20,20,.94);color:#fff;padding:2rem;font:14px/1.5 ui-monospace,monospace;z-index:2147483647';
+      document.body.append(overlay);
+    }
+    const title = document.createElement('h2');
+    title.textContent = 'roundup: this roundup has errors';
+    title.style.cssText = 'color:#ff8a80;font:bold 18px system-ui,sans-serif';
+    const body = document.createElement('pre');
+    body.textContent = problems;
+    body.style.whiteSpace = 'pre-wrap';
+    overlay.replaceChildren(title, body);
+  };
+  show(window.__ROUNDUP_PROBLEMS__);
+  const events = new EventSource('/__roundup/events');
+  events.addEventListener('reload', () => location.reload());
+  events.addEventListener('problems', (event) => show(JSON.parse(event.data)));
+})();`;
+
+/** Serve one roundup's HTML on localhost, rebuilding it when its files change and reloading the open page. */
+export async function startPreview(dir: string, options: PreviewOptions): Promise<Preview> {
+  const out = mkdtempSync(path.join(tmpdir(), 'roundup-preview-'));
+  const clients = new Set<ServerResponse>();
+  let html: string | undefined;
+  let problems: string | undefined;
+
+  const rebuild = async () => {
+    const result = await build({ paths: [dir], cwd: options.cwd, outDir: out, cacheDir: path.join(out, '.cache'), formats: ['html'] });
+    const roundup = result.roundups[0];
+    const file = roundup?.written[0] ?? (roundup?.unchanged ? path.join(out, readFirstHtml(out)) : undefined);
+    problems = result.code === 0 ? undefined : reportPretty(result.files, { quiet: true }).trim() || 'The build failed.';
+    if (file) html = readFileSync(path.resolve(options.cwd, file), 'utf8');
+    options.onBuild?.(result);
+    return result;
+  };
+  await rebuild();
+
+  const page = () => {
+    const script = `<script>window.__ROUNDUP_PROBLEMS__ = ${scriptSafeJson(problems ?? null)};\n${CLIENT}</script>`;
+    const document = html ?? '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>roundup preview</title></head><body></body></html>';
+    return document.replace('</body>', `${script}\n</body>`);
+  };
+
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/__roundup/events') {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      response.write(': connected\n\n');
+      clients.add(response);
+      request.on('close', () => clients.delete(response));
+      return;
+    }
+    if (url.pathname !== '/' && url.pathname !== '/index.html') {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page());
+  });
+
+  const send = (event: string, data: string) => {
+    for (const client of clients) client.write(`event: ${event}\ndata: ${data}\n\n`);
+  };
+  let queue = Promise.resolve();
+  const stopWatching = watchFiles([dir], { cwd: options.cwd }, () => {
+    // One rebuild at a time; a change during a rebuild runs another after it.
+    queue = queue.then(async () => {
+      await rebuild().catch((error: Error) => (problems = `roundup failed: ${error.message}`));
+      if (problems) send('problems', JSON.stringify(problems));
+      else send('reload', '{}');
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4321, options.host ?? '127.0.0.1', resolve);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}/`,
+    async close() {
+      stopWatching();
+      for (const client of clients) client.end();
+      await new Promise((resolve) => server.close(resolve));
+      await queue;
+      rmSync(out, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The page of an unchanged build, which the cache did not rewrite: the one HTML file in the preview's folder. */
+function readFirstHtml(dir: string): string {
+  return readdirSync(dir).find((name) => name.endsWith('.html')) ?? '';
+}

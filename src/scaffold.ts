@@ -1,0 +1,149 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { suggestSlug } from './check/slug.js';
+import { credentialIndexFor } from './check/context.js';
+import { resolveLocation } from './data/locations.js';
+import { nearestRegions } from './data/regions.js';
+import { UsageError } from './discover.js';
+import { DEFAULT_CONFIG } from './load/find-config.js';
+import { buildLocation, splitCredentials } from './model.js';
+
+const QUESTION_TEMPLATE = (slug: string, schema: string) => `# yaml-language-server: $schema=${schema}
+# A roundup: one question put to several experts. Every field is shown; the optional ones are commented out.
+
+# The article title (required).
+title: What should people know before their first therapy session?
+
+# The question put to the experts, if it differs from the title.
+# question: What should people know before their first therapy session?
+
+# Names the output files (${slug}.html, …). Default: the folder name.
+# slug: ${slug}
+
+# The author: a name, or a mapping with name and url (required).
+byline: Your Name
+# byline:
+#   name: Your Name
+#   url: https://example.com/about
+
+# Publication date, written YYYY-MM-DD.
+# published: 2026-01-31
+
+# The article's language and canonical URL.
+# lang: en
+# url: https://example.com/roundups/${slug}
+
+# The column the roundup runs in; the blurb follows its name.
+# column:
+#   name: 1 Question, 3 Answers
+#   blurb: is a column where we ask different types of healthcare pros to weigh in on the same issue.
+
+# Markdown before the answers.
+intro: |
+  We asked three professionals. Here is what they had to say.
+
+# Expert ids (file names in experts/ without .md) in print order. Default: file-name order.
+# order: [jane-doe]
+
+# After the answers.
+closing: Responses have been condensed and lightly edited.
+# cta: Ready to book an appointment? [Find a therapist](https://example.com/).
+
+# A word budget per answer, for answer-length and --condense apply.
+# condense:
+#   maxWords: 250
+`;
+
+const EXPERT_TEMPLATE = `---
+name: Alex Rivera
+credentials: [PhD, LCSW]        # a list, or the printed string "PhD, LCSW"
+role: Clinical psychologist     # optional
+location: Austin, Texas         # "City, Region", or {city, region, country}
+---
+Write the expert's answer here, in Markdown. Each paragraph is kept; **emphasis**
+and [links](https://example.com/) work.
+`;
+
+export interface Created {
+  /** Files written, relative to `cwd`. */
+  files: string[];
+}
+
+/** Scaffold a roundup folder: question.yaml with every field shown, and one example expert. Never overwrites. */
+export async function initRoundup(dir: string, options: { cwd: string }): Promise<Created> {
+  const absolute = path.resolve(options.cwd, dir);
+  if (existsSync(absolute) && readdirSync(absolute).length > 0) {
+    throw new UsageError(`${dir}: the folder exists and is not empty; roundup init never overwrites anything`);
+  }
+  const slug = suggestSlug(path.basename(absolute)) || 'my-roundup';
+  await mkdir(path.join(absolute, 'experts'), { recursive: true });
+  const question = path.join(absolute, 'question.yaml');
+  const expert = path.join(absolute, 'experts', 'alex-rivera.md');
+  // Completion and inline errors in editors, from the schema roundup ships (installed in the project).
+  const schema = path.relative(absolute, path.join(options.cwd, 'node_modules', 'roundup', 'schema', 'question.json')).split(path.sep).join('/');
+  await writeFile(question, QUESTION_TEMPLATE(slug, schema), { flag: 'wx' });
+  await writeFile(expert, EXPERT_TEMPLATE, { flag: 'wx' });
+  return { files: [question, expert].map((file) => path.relative(options.cwd, file)) };
+}
+
+export interface NewExpert {
+  name: string;
+  credentials?: string;
+  role?: string;
+  location?: string;
+}
+
+export interface Problem {
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** Check an expert's fields before anything is written: unknown credentials warn, an unknown region is an error. */
+export function checkNewExpert(expert: NewExpert): Problem[] {
+  const problems: Problem[] = [];
+  if (!expert.name.trim()) problems.push({ severity: 'error', message: 'Missing name, expected the expert’s full name' });
+  const index = credentialIndexFor(DEFAULT_CONFIG);
+  for (const credential of splitCredentials(expert.credentials)) {
+    if (index.lookup(credential).entries.length > 0) continue;
+    const near = index.nearest(credential);
+    problems.push({ severity: 'warning', message: `Unexpected unknown credential \`${credential}\`${near[0] ? `, did you mean \`${near[0]}\`?` : ', expected one in the registry (roundup credentials lists them)'}` });
+  }
+  if (expert.location) {
+    const location = buildLocation(expert.location);
+    const resolved = resolveLocation(location);
+    if (resolved.unknownRegion && location.region) {
+      const near = nearestRegions(location.region);
+      problems.push({ severity: 'error', message: `Unexpected region \`${location.region}\`, expected a US state, a Canadian province, an Australian state or a country${near[0] ? `; did you mean \`${near[0]}\`?` : ''}` });
+    } else if (!location.region) {
+      problems.push({ severity: 'warning', message: `Unexpected location \`${location.city}\` without a region, expected \`City, Region\`` });
+    }
+  }
+  return problems;
+}
+
+/** Write `experts/<slug>.md` for a new expert, unless checking found an error. Never overwrites. */
+export async function newExpert(roundupDir: string, expert: NewExpert, options: { cwd: string }): Promise<Created & { problems: Problem[] }> {
+  const absolute = path.resolve(options.cwd, roundupDir);
+  if (!existsSync(path.join(absolute, 'question.yaml'))) throw new UsageError(`${roundupDir}: no question.yaml here; create the roundup first with roundup init`);
+  const problems = checkNewExpert(expert);
+  if (problems.some((problem) => problem.severity === 'error')) return { files: [], problems };
+  const id = suggestSlug(expert.name);
+  if (!id) throw new UsageError(`cannot make a file name from "${expert.name}"`);
+  const file = path.join(absolute, 'experts', `${id}.md`);
+  if (existsSync(file)) throw new UsageError(`${path.relative(options.cwd, file)} exists; roundup new never overwrites a file`);
+  const credentials = splitCredentials(expert.credentials);
+  const frontMatter = stringify(
+    {
+      name: expert.name.trim(),
+      ...(credentials.length > 0 ? { credentials } : {}),
+      ...(expert.role ? { role: expert.role.trim() } : {}),
+      ...(expert.location ? { location: expert.location.trim() } : {}),
+    },
+    { version: '1.1', lineWidth: 0, flowCollectionPadding: false },
+  );
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `---\n${frontMatter}---\nWrite ${expert.name.trim()}’s answer here, in Markdown.\n`, { flag: 'wx' });
+  return { files: [path.relative(options.cwd, file)], problems };
+}

@@ -1,0 +1,185 @@
+/// <reference lib="dom" />
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { chromium } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { COMMANDS } from '../src/completion.js';
+import { BIN, makeRoundup, minimalExpert, runCli, tempDir } from './helpers.js';
+
+describe('from roundup init to a built article', () => {
+  test('init, new expert, write the answer, a clean check, a build', async () => {
+    const cwd = tempDir();
+    const init = await runCli(['init', 'my-roundup'], { cwd });
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('Created my-roundup/question.yaml, my-roundup/experts/alex-rivera.md');
+    expect(init.stdout).toContain('roundup new expert my-roundup "Jane Doe" --credentials "LCSW" --location "Austin, Texas"');
+    expect(readFileSync(path.join(cwd, 'my-roundup/question.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/node_modules\/roundup\/schema\/question\.json\n/);
+
+    const added = await runCli(['new', 'expert', 'my-roundup', 'Jane Doe', '--credentials', 'LCSW', '--location', 'Austin, Texas'], { cwd });
+    expect([added.code, added.stdout, added.stderr]).toEqual([0, 'Created my-roundup/experts/jane-doe.md: write the answer below its front matter.\n', '']);
+    const file = path.join(cwd, 'my-roundup/experts/jane-doe.md');
+    expect(readFileSync(file, 'utf8')).toBe('---\nname: Jane Doe\ncredentials:\n  - LCSW\nlocation: Austin, Texas\n---\nWrite Jane Doe’s answer here, in Markdown.\n');
+    // The one edit by hand: the answer.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Write Jane Doe’s answer here, in Markdown.', 'Crying with a client can strengthen trust, as long as the focus stays on them.'));
+
+    const checked = await runCli(['check', 'my-roundup', '--strict'], { cwd });
+    expect(checked.code).toBe(0);
+    expect(checked.stderr).toMatch(/^1 roundup checked: 0 errors, 0 warnings in \d+\.\d\d s\n$/);
+    const built = await runCli(['build', 'my-roundup', '--format', 'html,json,text'], { cwd });
+    expect(built.code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(cwd, 'dist/my-roundup.json'), 'utf8')).experts.map((expert: { name: string }) => expert.name)).toEqual(['Alex Rivera', 'Jane Doe']);
+  });
+
+  test('init never overwrites', async () => {
+    const dir = makeRoundup();
+    const { code, stderr } = await runCli(['init', path.basename(dir)], { cwd: path.dirname(dir) });
+    expect([code, stderr]).toEqual([2, `roundup: ${path.basename(dir)}: the folder exists and is not empty; roundup init never overwrites anything\n`]);
+  });
+
+  test('new expert: an unknown credential is reported and the file written; an unknown region writes nothing; no overwrite', async () => {
+    const dir = makeRoundup();
+    const cwd = path.dirname(dir);
+    const warned = await runCli(['new', 'expert', 'my-roundup', 'Kip Lee', '--credentials', 'LCMCH'], { cwd });
+    expect([warned.code, warned.stderr]).toEqual([0, 'warning: Unexpected unknown credential `LCMCH`, did you mean `LCMHC`?\n']);
+    expect(existsSync(path.join(dir, 'experts/kip-lee.md'))).toBe(true);
+    const refused = await runCli(['new', 'expert', 'my-roundup', 'Ann Bo', '--location', 'Austin, Texsa'], { cwd });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('error: Unexpected region `Texsa`, expected a US state, a Canadian province, an Australian state or a country; did you mean `Texas`?');
+    expect(existsSync(path.join(dir, 'experts/ann-bo.md'))).toBe(false);
+    const again = await runCli(['new', 'expert', 'my-roundup', 'Kip Lee'], { cwd });
+    expect([again.code, again.stderr]).toEqual([2, 'roundup: my-roundup/experts/kip-lee.md exists; roundup new never overwrites a file\n']);
+  });
+
+  test('new expert --interactive asks for each field', async () => {
+    const dir = makeRoundup();
+    const stdin = Object.assign(new PassThrough(), { isTTY: true });
+    let prompts = '';
+    const { run } = await import('../src/cli.js');
+    const answers = ['Rosa Diaz', 'LMFT', 'Family therapist', 'Denver, Colorado'];
+    stdin.on('resume', () => {});
+    const done = run(['new', 'expert', 'my-roundup', '--interactive'], {
+      cwd: path.dirname(dir), stdin, env: {},
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => {
+        prompts += text;
+        if (text.endsWith(': ')) stdin.write(`${answers.shift()}\n`);
+        return true;
+      } },
+    });
+    expect(await done).toBe(0);
+    expect(prompts).toContain('Full name: ');
+    expect(prompts).toContain('Location (City, Region): ');
+    expect(readFileSync(path.join(dir, 'experts/rosa-diaz.md'), 'utf8')).toContain('name: Rosa Diaz\ncredentials:\n  - LMFT\nrole: Family therapist\nlocation: Denver, Colorado\n');
+  });
+});
+
+describe('shell completion', () => {
+  test.each(['bash', 'zsh'] as const)('the %s script is valid shell', async (shell) => {
+    const { stdout } = await runCli(['completion', shell]);
+    const result = spawnSync('bash', ['-n'], { input: stdout, encoding: 'utf8' });
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    expect(stdout).toContain('complete -o filenames -F _roundup roundup');
+  });
+
+  test('the fish script completes every command', async () => {
+    const { stdout } = await runCli(['completion', 'fish']);
+    expect(stdout).toContain(`-a "${Object.keys(COMMANDS).join(' ')}"`);
+  });
+
+  test('the completions list every command and option the CLI has', async () => {
+    const help = (await runCli(['--help'])).stdout;
+    const commands = [...help.matchAll(/^ {2}([a-z-]+)(?: \[options\]| <|\s)/gm)].map((match) => match[1]);
+    expect(commands.sort()).toEqual(Object.keys(COMMANDS).sort());
+    for (const [command, options] of Object.entries(COMMANDS)) {
+      if (command === 'help') continue;
+      const text = (await runCli([command, '--help'])).stdout.split('Options:')[1]!.split('Examples:')[0]!;
+      const declared = [...text.matchAll(/--[a-z-]+/g)].map((match) => match[0]).filter((option) => option !== '--version');
+      expect(options.sort(), command).toEqual([...new Set(declared)].sort());
+    }
+  });
+});
+
+describe('the terminal', () => {
+  const inTerminal = (command: string, env: Record<string, string> = {}) =>
+    spawnSync('script', ['-qfec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, ...env, NO_COLOR: env.NO_COLOR ?? '', FORCE_COLOR: '', CI: '' } }).stdout;
+
+  test('diagnostics in a pseudo-terminal are colored and show the line with a caret', () => {
+    const dir = makeRoundup({ experts: { 'jane-doe': minimalExpert('Jane Doe', 'location: Austin, Texsa\n') } });
+    const output = inTerminal(`cd ${dir} && node ${BIN} check .`);
+    expect(output).toContain('\u001b[31m');
+    expect(output.replace(/\u001b\[[0-9;]*m/g, '')).toContain('   4 | location: Austin, Texsa\r\n     |                   ^^^^^\r\n');
+  });
+
+  test('NO_COLOR turns the colors off, also on a terminal', () => {
+    const dir = makeRoundup({ experts: { 'jane-doe': minimalExpert('Jane Doe', 'location: Austin, Texsa\n') } });
+    const output = inTerminal(`cd ${dir} && node ${BIN} check .`, { NO_COLOR: '1' });
+    expect(output).toContain('error');
+    expect(output).not.toContain('\u001b[');
+  });
+});
+
+describe('roundup preview', () => {
+  test('serves the page, reloads it on an edit, shows a broken edit as an overlay, and keeps running', async () => {
+    const dir = makeRoundup({ experts: { 'jane-doe': minimalExpert('Jane Doe', 'location: Austin, Texas\n') } });
+    const expertFile = path.join(dir, 'experts', 'jane-doe.md');
+    const child = spawn(process.execPath, [BIN, 'preview', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (data: Buffer) => {
+        const match = /Preview at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(String(data));
+        if (match) resolve(match[1]!);
+      });
+      child.once('exit', () => reject(new Error('preview exited')));
+    });
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(url);
+      expect(await page.textContent('h1')).toBe('A question?');
+      expect(await page.textContent('.answer')).toContain('An answer.');
+
+      // An edit: the open page reloads with the new text.
+      const reloaded = page.waitForEvent('load');
+      writeFileSync(expertFile, minimalExpert('Jane Doe', 'location: Austin, Texas\n').replace('An answer.', 'A revised answer.'));
+      await reloaded;
+      await page.waitForSelector('text=A revised answer.');
+
+      // A broken edit: the page stays, with the diagnostics over it.
+      writeFileSync(expertFile, '---\nname: [\n---\nHi\n');
+      const overlay = await page.waitForSelector('#roundup-overlay', { timeout: 10_000 });
+      expect(await overlay.textContent()).toContain('experts/jane-doe.md:2:8: error: Unexpected YAML');
+      expect(await page.textContent('.answer')).toContain('A revised answer.');
+
+      // Fixed: the overlay goes, and the server kept running all along.
+      const fixed = page.waitForEvent('load');
+      writeFileSync(expertFile, minimalExpert('Jane Doe', 'location: Austin, Texas\n').replace('An answer.', 'Fixed.'));
+      await fixed;
+      await page.waitForSelector('text=Fixed.');
+      expect(await page.$('#roundup-overlay')).toBeNull();
+      expect((await fetch(new URL('/missing', url))).status).toBe(404);
+      expect(child.exitCode).toBeNull();
+    } finally {
+      await browser.close();
+      child.kill('SIGINT');
+    }
+  }, 60_000);
+});
+
+test('build --watch rebuilds what changed', async () => {
+  const dir = makeRoundup({ experts: { 'jane-doe': minimalExpert('Jane Doe', 'location: Austin, Texas\n') } });
+  const child = spawn(process.execPath, [BIN, 'build', '.', '--watch', '--out', 'out'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (data: Buffer) => (stderr += String(data)));
+  const waitFor = async (pattern: RegExp) => {
+    while (!pattern.test(stderr)) await new Promise((resolve) => setTimeout(resolve, 50));
+  };
+  try {
+    await waitFor(/Watching for changes/);
+    writeFileSync(path.join(dir, 'experts', 'jane-doe.md'), minimalExpert('Jane Doe', 'location: Austin, Texas\n').replace('An answer.', 'Changed.'));
+    await waitFor(/1 roundup: 1 file written, 0 unchanged[\s\S]*1 roundup: 1 file written, 0 unchanged/);
+    expect(readFileSync(path.join(dir, 'out', 'my-roundup.html'), 'utf8')).toContain('Changed.');
+  } finally {
+    child.kill('SIGINT');
+  }
+}, 30_000);
