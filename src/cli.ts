@@ -1,6 +1,9 @@
-import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import type { VFile } from 'vfile';
-import type { BuildResult, BuildSummary, Format } from './build.js';
+import type { BuildResult, Format } from './build.js';
+import { collect, collectFormats, FORMAT_NAMES, parsePort, parsePositive, parseShard, parseStylesheet, parseWidth, reporterOption } from './cli/options.js';
+import { ask } from './cli/prompt.js';
+import { detectColor, progressBar, summaryLine } from './cli/terminal.js';
 import { readVersion } from './version.js';
 
 // For the launcher's SIGINT handler: the same module instance the build writes through.
@@ -18,8 +21,6 @@ export interface CliIo {
   /** Resolves to stop long-running commands (`preview`, `build --watch`); by default they run until the process ends. */
   until?: Promise<void>;
 }
-
-const FORMAT_NAMES = ['html', 'json', 'text', 'md'];
 
 /** Exit codes: 0 built or clean, 1 input errors, 2 bad usage or an internal failure. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -313,59 +314,6 @@ interface BuildFlags extends CheckFlags {
   watch?: boolean;
 }
 
-/** Ask for each field of a new expert on the terminal; Enter keeps what was given on the command line. */
-async function ask(io: CliIo, fields: { name: string; credentials?: string; role?: string; location?: string }) {
-  const input = io.stdin ?? process.stdin;
-  if (!input.isTTY) throw Object.assign(new Error('--interactive needs a terminal; give the fields as options instead'), { name: 'UsageError' });
-  const { createInterface } = await import('node:readline/promises');
-  const prompt = createInterface({ input, output: io.stderr as NodeJS.WritableStream });
-  try {
-    const question = async (label: string, current?: string) => (await prompt.question(`${label}${current ? ` [${current}]` : ''}: `)).trim() || current;
-    return {
-      name: (await question('Full name', fields.name)) ?? '',
-      credentials: await question('Credentials (comma-separated)', fields.credentials),
-      role: await question('Role', fields.role),
-      location: await question('Location (City, Region)', fields.location),
-    };
-  } finally {
-    prompt.close();
-  }
-}
-
-function parsePort(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('expected a port number, 0 for any free port');
-  return Number(value);
-}
-
-function summaryLine(summary: BuildSummary): string {
-  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-  return `${count(summary.roundups, 'roundup')}: ${count(summary.written, 'file')} written, ${summary.unchanged} unchanged, ${count(summary.errors, 'error')}, ${count(summary.warnings, 'warning')} in ${summary.seconds.toFixed(2)} s`;
-}
-
-/**
- * done/total, rate and time left on stderr, for batches that take over a
- * second, and only on a terminal outside CI: a log gets the summary line alone.
- */
-function progressBar(stream: CliIo['stderr'], env: Record<string, string | undefined>, now = () => performance.now()) {
-  const started = now();
-  let shown = false;
-  const enabled = Boolean(stream.isTTY) && !env.CI;
-  return {
-    update: ({ done, total }: { done: number; total: number }) => {
-      const elapsed = (now() - started) / 1000;
-      if (!enabled || elapsed < 1 || done === total) return;
-      const rate = done / elapsed;
-      const width = 24;
-      const filled = Math.round((done / total) * width);
-      stream.write(`\r[${'='.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} roundups · ${rate.toFixed(0)}/s · ${Math.ceil((total - done) / rate)} s left `);
-      shown = true;
-    },
-    clear: () => {
-      if (shown) stream.write('\r\u001b[2K');
-    },
-  };
-}
-
 function outcome(result: BuildResult): number {
   const internal = result.files.some((file) => file.messages.some((message) => message.ruleId === 'internal-error'));
   return internal ? 2 : result.code;
@@ -375,41 +323,6 @@ async function report(files: VFile[], options: CheckFlags, colorLevel: 0 | 1): P
   if (options.reporter === 'json') return (await import('./report/json.js')).reportJson(files, options);
   if (options.reporter === 'github') return (await import('./report/github.js')).reportGithub(files, options);
   return (await import('./report/pretty.js')).reportPretty(files, { colorLevel, quiet: options.quiet });
-}
-
-const reporterOption = () =>
-  new Option('--reporter <name>', 'how to print diagnostics: pretty (stderr), json or github (stdout)').choices(['pretty', 'json', 'github']).default('pretty');
-
-const collect = (value: string, previous: string[]) => [...previous, value];
-
-function parseShard(value: string): { index: number; count: number } {
-  const match = /^([1-9]\d*)\/([1-9]\d*)$/.exec(value);
-  if (!match || Number(match[1]) > Number(match[2])) throw new InvalidArgumentError('expected i/n with 1 ≤ i ≤ n, such as 1/4');
-  return { index: Number(match[1]), count: Number(match[2]) };
-}
-
-function collectFormats(value: string, previous: string[]): string[] {
-  const formats = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean);
-  for (const format of formats) {
-    if (!FORMAT_NAMES.includes(format)) throw new InvalidArgumentError(`expected one of ${FORMAT_NAMES.join(', ')}, got "${format}"`);
-  }
-  return [...previous, ...formats];
-}
-
-function parsePositive(value: string): number {
-  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a positive whole number');
-  return Number(value);
-}
-
-/** A page's stylesheet: an http(s) URL or a path, never a script URL. */
-function parseStylesheet(value: string): string {
-  if (/^\s*[a-z][a-z0-9+.-]*:/i.test(value) && !/^https?:\/\//i.test(value)) throw new InvalidArgumentError('expected an http(s) URL or a path such as /css/site.css');
-  return value;
-}
-
-function parseWidth(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of columns, 0 for no wrapping');
-  return Number(value);
 }
 
 function handleFailure(error: unknown, io: CliIo): number {
@@ -424,11 +337,4 @@ function handleFailure(error: unknown, io: CliIo): number {
   const detail = error instanceof Error ? error.message : String(error);
   io.stderr.write(`roundup: internal error: ${detail}\nThis is a bug in roundup. Please report it with the command you ran and this message.\n`);
   return 2;
-}
-
-/** NO_COLOR wins, FORCE_COLOR forces, otherwise color only on a terminal. */
-function detectColor(stream: CliIo['stderr'], env: Record<string, string | undefined>): 0 | 1 {
-  if (env.NO_COLOR) return 0;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? 0 : 1;
-  return stream.isTTY ? 1 : 0;
 }

@@ -2,10 +2,26 @@ import type { VFile } from 'vfile';
 import { addDiagnostic } from '../diagnostics.js';
 import type { KeyPath, PlaceIndex } from '../load/yaml.js';
 
-/** C0 and C1 controls but tab and newline: NUL, ESC (terminal escapes), DEL… */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-/** Bidirectional overrides and isolates (Trojan Source), and invisible characters that hide text. */
-const SUSPICIOUS = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+const CHECKS = [
+  {
+    // C0 and C1 controls but tab and newline: NUL, ESC (terminal escapes), DEL…
+    pattern: /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/,
+    ruleId: 'control-char',
+    severity: 'error',
+    what: 'control character',
+    expected: 'printable text',
+    note: 'Delete the invisible character (often pasted from a terminal or a word processor).',
+  },
+  {
+    // Bidirectional overrides and isolates (Trojan Source), and invisible characters that hide text.
+    pattern: /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/,
+    ruleId: 'suspicious-unicode',
+    severity: 'warning',
+    what: 'invisible character',
+    expected: 'visible text',
+    note: 'Delete it: bidirectional overrides and zero-width characters make text read differently than it is stored.',
+  },
+] as const;
 
 /**
  * Check every string value of parsed YAML: control characters are errors (a
@@ -15,24 +31,15 @@ const SUSPICIOUS = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
  */
 export function checkCharacters(file: VFile, data: unknown, places: PlaceIndex) {
   walk(data, [], (value, path) => {
-    const control = CONTROL.exec(value);
-    if (control) {
+    for (const check of CHECKS) {
+      const found = check.pattern.exec(value);
+      if (!found) continue;
       addDiagnostic(file, {
-        ruleId: 'control-char',
-        severity: 'error',
+        ruleId: check.ruleId,
+        severity: check.severity,
         span: places.value(path),
-        reason: `Unexpected control character U+${code(control[0])} in \`${path.join('.')}\`, expected printable text`,
-        note: 'Delete the invisible character (often pasted from a terminal or a word processor).',
-      });
-    }
-    const suspicious = SUSPICIOUS.exec(value);
-    if (suspicious) {
-      addDiagnostic(file, {
-        ruleId: 'suspicious-unicode',
-        severity: 'warning',
-        span: places.value(path),
-        reason: `Unexpected invisible character U+${code(suspicious[0])} in \`${path.join('.')}\`, expected visible text`,
-        note: 'Delete it: bidirectional overrides and zero-width characters make text read differently than it is stored.',
+        reason: `Unexpected ${check.what} U+${code(found[0])} in \`${path.join('.')}\`, expected ${check.expected}`,
+        note: check.note,
       });
     }
   });

@@ -61,8 +61,8 @@ export function readRawFile(filePath: string, options: ReadOptions): RawFile {
  */
 export function decodeFile(raw: RawFile, cwd: string): VFile {
   const file = new VFile({ path: raw.path, cwd, value: '' });
-  if (raw.refused || !raw.bytes) {
-    addDiagnostic(file, { severity: 'error', ...raw.refused!, ruleId: raw.refused?.ruleId ?? 'read-error', reason: raw.refused?.reason ?? 'Cannot read file' });
+  if (!raw.bytes) {
+    addDiagnostic(file, { severity: 'error', ...(raw.refused ?? { ruleId: 'read-error', reason: 'Cannot read file' }) });
     return file;
   }
   const text = decodeUtf8(raw.bytes);
