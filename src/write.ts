@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { mkdir, readdir, realpath, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, realpath, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface OutputFile {
@@ -38,12 +38,30 @@ const inFlight = new Set<string>();
 
 const TEMPORARY = /^\..+\.(\d+)-[0-9a-f]{8}\.tmp$/;
 
-export async function writeFileAtomic(target: string, contents: string): Promise<void> {
+/** `contents` may be a sequence of pieces, written in batches, for a large file that should never be one string. */
+export async function writeFileAtomic(target: string, contents: string | Iterable<string>): Promise<void> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   inFlight.add(temporary);
   try {
     // `wx`: never follow or reuse something already at the temporary name.
-    await writeFile(temporary, contents, { flag: 'wx', mode: 0o644 });
+    if (typeof contents === 'string') {
+      await writeFile(temporary, contents, { flag: 'wx', mode: 0o644 });
+    } else {
+      const handle = await open(temporary, 'wx', 0o644);
+      try {
+        let batch = '';
+        for (const piece of contents) {
+          batch += piece;
+          if (batch.length >= 1 << 20) {
+            await handle.write(batch);
+            batch = '';
+          }
+        }
+        await handle.write(batch);
+      } finally {
+        await handle.close();
+      }
+    }
     await rename(temporary, target);
   } catch (error) {
     await unlink(temporary).catch(() => {});

@@ -14,7 +14,8 @@ import type { Job, Outcome } from './process.js';
 /** Where the cache lives unless `--cache-dir` says otherwise (the convention of babel, eslint, ava…). */
 export const defaultCacheDir = (cwd: string) => path.join(cwd, 'node_modules', '.cache', 'roundup');
 
-const CACHE_FILE = 'cache-v1.json';
+/** One JSON line per roundup, so neither loading nor saving builds one huge string. */
+const CACHE_FILE = 'cache-v2.ndjson';
 
 interface Entry {
   key: string;
@@ -48,11 +49,13 @@ export class BuildCache {
       return { cache: new BuildCache(file, new Map()) };
     }
     try {
-      const data = JSON.parse(text) as { version?: unknown; entries?: unknown };
-      if (data.version !== 1 || !data.entries || typeof data.entries !== 'object') throw new Error('unknown format');
-      const entries = new Map(Object.entries(data.entries as Record<string, Entry>));
-      for (const entry of entries.values()) {
-        if (typeof entry.key !== 'string' || !Array.isArray(entry.outputs) || !Array.isArray(entry.outcome?.files)) throw new Error('bad entry');
+      const [header, ...lines] = text.split('\n').filter(Boolean);
+      if (JSON.parse(header ?? '{}').version !== 2) throw new Error('unknown format');
+      const entries = new Map<string, Entry>();
+      for (const line of lines) {
+        const [dir, entry] = JSON.parse(line) as [string, Entry];
+        if (typeof dir !== 'string' || typeof entry?.key !== 'string' || !Array.isArray(entry.outputs) || !Array.isArray(entry.outcome?.files)) throw new Error('bad entry');
+        entries.set(dir, entry);
       }
       return { cache: new BuildCache(file, entries) };
     } catch {
@@ -83,8 +86,9 @@ export class BuildCache {
       const info = await stat(absolute);
       return [absolute, info.size, info.mtimeMs];
     }));
+    // Only files with diagnostics need replaying: the result leaves clean files out too.
     const { unchanged: _, ...kept } = outcome;
-    this.entries.set(dir, { key, outputs, outcome: kept });
+    this.entries.set(dir, { key, outputs, outcome: { ...kept, files: kept.files.filter((file) => file.messages.length > 0) } });
     this.dirty = true;
   }
 
@@ -92,7 +96,11 @@ export class BuildCache {
   async save() {
     if (!this.dirty) return;
     await mkdir(path.dirname(this.file), { recursive: true });
-    await writeFileAtomic(this.file, JSON.stringify({ version: 1, entries: Object.fromEntries(this.entries) }));
+    const entries = this.entries;
+    await writeFileAtomic(this.file, (function* lines() {
+      yield `${JSON.stringify({ version: 2 })}\n`;
+      for (const entry of entries) yield `${JSON.stringify(entry)}\n`;
+    })());
   }
 }
 
