@@ -88,6 +88,14 @@ describe('shell completion', () => {
     expect(stdout).toContain(`-a "${Object.keys(COMMANDS).join(' ')}"`);
   });
 
+  test('every command has --help with examples, also as roundup help <command>', async () => {
+    for (const command of Object.keys(COMMANDS).filter((name) => name !== 'help')) {
+      const { code, stdout } = await runCli([command, '--help']);
+      expect([code, stdout.includes('Examples:\n  $ ')], command).toEqual([0, true]);
+      expect((await runCli(['help', command])).stdout).toBe(stdout);
+    }
+  });
+
   test('the completions list every command and option the CLI has', async () => {
     const help = (await runCli(['--help'])).stdout;
     const commands = [...help.matchAll(/^ {2}([a-z-]+)(?: \[options\]| <|\s)/gm)].map((match) => match[1]);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { VFile } from 'vfile';
 import { credentialIndexFor, createRuleContext, settingsFor } from '../check/context.js';
 import { runRules, severities } from '../check/registry.js';
 import type { ExpertInput, QuestionInput } from '../check/schema.js';
@@ -74,7 +75,7 @@ export async function processRoundup(snapshot: RoundupSnapshot, config: LoadedCo
   const files = [loaded.question.file, ...loaded.experts.map((expert) => expert.file)];
   const outcome: Outcome = { dir: snapshot.dir, files: [], written: [], outputs: [], condensed: [] };
   try {
-    await produce(loaded, config, job, outcome);
+    await produce(loaded, files, config, job, outcome);
   } catch (error) {
     addDiagnostic(loaded.question.file, { ruleId: 'internal-error', severity: 'error', reason: `Cannot build roundup: ${(error as Error).message}` });
   }
@@ -82,14 +83,13 @@ export async function processRoundup(snapshot: RoundupSnapshot, config: LoadedCo
   return outcome;
 }
 
-async function produce(loaded: LoadedRoundup, config: LoadedConfig, job: Job, outcome: Outcome) {
-  const files = [loaded.question.file, ...loaded.experts.map((expert) => expert.file)];
+async function produce(loaded: LoadedRoundup, files: VFile[], config: LoadedConfig, job: Job, outcome: Outcome) {
   const slug = checkStructure(loaded);
   if (hasErrors(files) || slug === undefined || (config.file && hasErrors([config.file]))) return;
   const settings = { ...settingsFor(config), budgets: budgets(loaded, job), condense: job.condense ?? 'warn' };
   const modelOptions = { smartypants: job.smartypants, credentials: credentialIndexFor(config), expansions: settings.expansions };
   let roundup = buildRoundup(loaded, slug, modelOptions);
-  await runRules(createRuleContext(loaded, roundup, config, settings), severities(config));
+  await runRules(createRuleContext(loaded, roundup, modelOptions.credentials, settings), severities(config));
   if (hasErrors(files) || job.mode === 'check') return;
   if (settings.condense === 'apply') roundup = condenseRoundup(roundup, { ...modelOptions, budgets: settings.budgets });
   outcome.condensed = roundup.experts.flatMap((expert) =>

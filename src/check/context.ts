@@ -34,8 +34,7 @@ export function settingsFor(config: LoadedConfig): Omit<RuleSettings, 'budgets' 
 }
 
 /** Everything a rule reads about one roundup: the model, and where each value sits in its file. */
-export function createRuleContext(loaded: LoadedRoundup, roundup: Roundup, config: LoadedConfig, settings: RuleSettings): RuleContext {
-  const credentials = credentialIndexFor(config);
+export function createRuleContext(loaded: LoadedRoundup, roundup: Roundup, credentials: CredentialIndex, settings: RuleSettings): RuleContext {
   const experts = roundup.experts.map((model): ExpertView => {
     const expert = loaded.experts.find((candidate) => candidate.id === model.id)!;
     const input = expert.value as ExpertInput;

@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import remarkSmartypants from 'remark-smartypants';
@@ -35,10 +35,14 @@ export function renderMarkdown(markdown: string, options: MarkdownOptions = {}):
   const tree = processor.runSync(processor.parse(markdown)) as Root;
   const html = String(processor.stringify(tree)).trim();
   const text = joinBlocks(markdownToBlocks(tree), (block) => block.prefix + block.text);
-  // Link targets are not words a reader reads.
-  const words = countWords(joinBlocks(markdownToBlocks(tree, { link: (label) => label }), (block) => block.text));
-  // Blank lines around the body are framing, not content.
-  return { markdown: markdown.replace(/^\n+|\s+$/g, ''), html, text, words, tree };
+  return { markdown: markdown.replace(/^\n+|\s+$/g, ''), html, text, words: countTreeWords(tree), tree };
+}
+
+/** Words a reader reads: text, code and image descriptions, each node on its own; link targets and raw HTML are not read. */
+function countTreeWords(node: Nodes): number {
+  if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return countWords(node.value);
+  if (node.type === 'image') return countWords(node.alt ?? '');
+  return 'children' in node ? node.children.reduce((sum: number, child: Nodes) => sum + countTreeWords(child), 0) : 0;
 }
 
 /**

@@ -62,6 +62,24 @@ describe('renderHtml', () => {
     expect(jsonLd.contributor[0].name).toBe(EVIL);
   });
 
+  test('a canonical URL and Open Graph when question.yaml has a url; --stylesheet links instead of inlining', () => {
+    const tree = fromHtml(renderHtml(roundup({ url: 'https://example.com/roundups/x' }), { stylesheet: '/css/site.css' }));
+    expect(select('link[rel=canonical]', tree)?.properties.href).toBe('https://example.com/roundups/x');
+    expect(select('meta[property="og:url"]', tree)?.properties.content).toBe('https://example.com/roundups/x');
+    expect(select('link[rel=stylesheet]', tree)?.properties.href).toBe('/css/site.css');
+    expect(selectAll('style', tree)).toEqual([]);
+    expect(select('link[rel=canonical]', fromHtml(renderHtml(roundup())))).toBeUndefined();
+  });
+
+  test('--fragment is the article alone, with its JSON-LD', () => {
+    const html = renderHtml(roundup(), { fragment: true });
+    expect(html.startsWith('<article class="roundup">')).toBe(true);
+    expect(html.endsWith('</article>\n')).toBe(true);
+    const tree = fromHtml(html, { fragment: true });
+    expect(selectAll('html, head, style', tree)).toEqual([]);
+    expect(JSON.parse(toString(select('article > script[type="application/ld+json"]', tree)!)).headline).toBe('Is it normal?');
+  });
+
   test('a byline URL that is not http(s) is not linked', () => {
     const tree = fromHtml(renderHtml(roundup({ byline: { name: 'K', url: 'javascript:alert(1)' } })));
     expect(select('.byline a', tree)).toBeUndefined();
