@@ -45,7 +45,7 @@ export async function discoverRoundups(paths: readonly string[], options: Discov
 
 async function search(absolute: string, given: string, exclude: (absolute: string) => boolean, found: Map<string, string>) {
   const entries = await readdir(absolute, { withFileTypes: true }).catch(() => []);
-  if (entries.some((entry) => entry.name === QUESTION_FILE && entry.isFile())) {
+  if (entries.some((entry) => entry.name === QUESTION_FILE && (entry.isFile() || entry.isSymbolicLink()))) {
     found.set(absolute, given);
     return;
   }

@@ -134,6 +134,19 @@ const CASES: Record<string, Case> = {
     },
     expect: [`${J}:1:1 error symlink-outside`],
   },
+  'G1 question.yaml linked from outside': {
+    files: { [J]: EXPERT },
+    setup: (dir) => {
+      writeFileSync(path.join(dir, '..', 'secret.yaml'), QUESTION);
+      symlinkSync(path.join(dir, '..', 'secret.yaml'), path.join(dir, Q));
+    },
+    expect: [`${Q}:1:1 error symlink-outside`],
+  },
+  'G1 a link that stays inside the roundup is read': {
+    files: { [J]: EXPERT, 'question-source.yaml': QUESTION },
+    setup: (dir) => symlinkSync('question-source.yaml', path.join(dir, Q)),
+    expect: [],
+  },
   'G2 two roundups with one slug': {
     files: { [Q]: `${QUESTION}slug: same\n`, [J]: EXPERT, [`../twin/${Q}`]: `${QUESTION}slug: same\n`, [`../twin/${J}`]: EXPERT },
     argv: ['build', '.', '../twin', '--out', '../out'],

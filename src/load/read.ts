@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { addDiagnostic } from '../diagnostics.js';
@@ -7,6 +7,8 @@ export interface ReadOptions {
   cwd: string;
   /** Files larger than this are refused: remark slows down sharply on large pathological input. */
   maxBytes?: number;
+  /** Refuse (ELOOP) rather than follow a symbolic link at the last component. */
+  noFollow?: boolean;
 }
 
 export const DEFAULT_MAX_BYTES = 512 * 1024;
@@ -27,7 +29,7 @@ export function readRawFile(filePath: string, options: ReadOptions): RawFile {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let descriptor: number | undefined;
   try {
-    descriptor = openSync(path.resolve(options.cwd, filePath), 'r');
+    descriptor = openSync(path.resolve(options.cwd, filePath), options.noFollow ? constants.O_RDONLY | constants.O_NOFOLLOW : constants.O_RDONLY);
     const { size } = fstatSync(descriptor);
     if (size > maxBytes) {
       return {

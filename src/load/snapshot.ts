@@ -18,22 +18,27 @@ export interface RoundupSnapshot {
  * a plain file in the folder is inside it by definition.
  */
 export async function snapshotRoundup(dir: string, options: ReadOptions): Promise<RoundupSnapshot> {
-  const absolute = path.resolve(options.cwd, dir);
-  const root = realpathSync(absolute);
+  // Resolved only when a link turns up: most roundups have none, and realpath costs a call per path component.
+  let root: string | undefined;
   const inside = (file: string) => {
     try {
+      root ??= realpathSync(path.resolve(options.cwd, dir));
       const relative = path.relative(root, realpathSync(path.resolve(options.cwd, file)));
       return !relative.startsWith('..') && !path.isAbsolute(relative);
     } catch {
       return true; // Missing: reading it reports it.
     }
   };
-  const read = (file: string, link: boolean) => (!link || inside(file) ? readRawFile(file, options) : refusedLink(file));
-  const questionPath = path.join(dir, QUESTION_FILE);
-  const question = read(questionPath, lstatSync(path.resolve(options.cwd, questionPath), { throwIfNoEntry: false })?.isSymbolicLink() ?? false);
+  // A link is read only when it leads inside the roundup; a plain file is opened without following links.
+  const read = (file: string, link: boolean): RawFile => {
+    if (link) return inside(file) ? readRawFile(file, options) : refusedLink(file);
+    const raw = readRawFile(file, { ...options, noFollow: true });
+    return raw.refused?.reason.endsWith('ELOOP') ? read(file, true) : raw;
+  };
+  const question = read(path.join(dir, QUESTION_FILE), false);
   const expertsDir = path.join(dir, EXPERTS_DIR);
   // The experts folder itself may be a link out of the roundup: then every file in it counts as a link.
-  const expertsLinked = !inside(expertsDir);
+  const expertsLinked = lstatSync(path.resolve(options.cwd, expertsDir), { throwIfNoEntry: false })?.isSymbolicLink() === true && !inside(expertsDir);
   const entries = readdirSafe(path.resolve(options.cwd, expertsDir))
     .filter((entry) => entry.name.endsWith('.md') && !entry.name.startsWith('.') && (entry.isFile() || entry.isSymbolicLink()))
     .sort((a, b) => compareCodePoints(a.name, b.name));
