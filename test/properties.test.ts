@@ -85,9 +85,9 @@ describe('properties', () => {
       fc.asyncProperty(tricky, async (text) => {
         await checkBuilt('title: T\nbyline: B\n', text);
       }),
-      { numRuns: 120 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 120) },
     );
-  });
+  }, 120_000);
 
   test('arbitrary values in valid front matter and question fields: safe, valid, deterministic', async () => {
     await fc.assert(
@@ -95,7 +95,7 @@ describe('properties', () => {
         const yaml = Object.entries(fields).filter(([, value]) => value !== undefined).map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join('\n');
         await checkBuilt(`title: ${JSON.stringify(title || 'T')}\nbyline: B\nintro: ${JSON.stringify(intro)}\n`, `---\n${yaml}\n---\n${answer}\n`);
       }),
-      { numRuns: 120 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 120) },
     );
-  });
+  }, 120_000);
 });
