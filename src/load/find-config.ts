@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { ConfigInput } from '../check/schema.js';
@@ -23,7 +23,7 @@ export async function findConfig(dir: string, cwd: string): Promise<string | und
   let current = path.resolve(cwd, dir);
   for (;;) {
     const candidate = path.join(current, CONFIG_FILE);
-    if (await access(candidate).then(() => true, () => false)) return path.relative(cwd, candidate);
+    if (existsSync(candidate)) return path.relative(cwd, candidate);
     const parent = path.dirname(current);
     if (parent === current) return undefined;
     current = parent;
