@@ -169,7 +169,8 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
 
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const parallel = jobs > 1 && dirs.length >= (options.parallelThreshold ?? PARALLEL_THRESHOLD);
-  const pool = parallel ? new WorkerPool(jobs, options.workerUrl ?? new URL('./worker.js', import.meta.url), job) : undefined;
+  // The main thread is one of the `jobs`: it processes whatever no idle worker takes.
+  const pool = parallel ? new WorkerPool(jobs - 1, options.workerUrl ?? new URL('./worker.js', import.meta.url), job) : undefined;
   const roundups: RoundupResult[] = [];
   const slugs = new Map<string, string>();
   const summary: BuildSummary = { roundups: dirs.length, written: 0, unchanged: 0, errors: 0, warnings: 0, seconds: 0 };
@@ -206,7 +207,11 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
       } else {
         const key = cache && cacheKey(snapshot, found?.raw, job);
         const cached = key ? await cache!.lookup(path.resolve(cwd, dir), key) : undefined;
-        const outcome = cached ? Promise.resolve(cached) : pool ? pool.run({ snapshot, configPath: found?.path }) : processing().then(({ processRoundup }) => processRoundup(snapshot, config, job));
+        const outcome = cached
+          ? Promise.resolve(cached)
+          : pool?.hasRoom
+            ? pool.run({ snapshot, configPath: found?.path })
+            : processing().then(({ processRoundup }) => processRoundup(snapshot, config, job));
         pending.push(key && !cached ? outcome.then(async (result) => (await cache!.record(path.resolve(cwd, dir), key, result, cwd), result)) : outcome);
       }
       while (pending.length >= window) settle(await pending.shift()!);

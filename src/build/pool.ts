@@ -8,53 +8,50 @@ export interface Task {
   configPath?: string;
 }
 
+/** Tasks each worker holds at once: one running, one waiting in its own message queue. */
+const DEPTH = 2;
+
+interface Slot {
+  worker: Worker;
+  /** Settlers of the tasks sent to this worker, in the order sent (a worker answers in order). */
+  inflight: { resolve: (outcome: Outcome) => void; reject: (error: Error) => void }[];
+}
+
 /**
- * A fixed set of worker threads (src/worker.ts) that process roundups. Tasks
- * go to the first idle worker; each result comes back to the promise of its
- * own task, so the caller decides the order in which results are reported.
+ * A fixed set of worker threads (src/worker.ts) that process roundups. Each
+ * worker is sent up to two tasks, so it starts the next as soon as it ends
+ * one, without waiting for the main thread (which may be busy processing
+ * roundups itself) to hand it over.
  */
 export class WorkerPool {
-  private readonly idle: Worker[] = [];
-  private readonly queue: { task: Task; resolve: (outcome: Outcome) => void; reject: (error: Error) => void }[] = [];
-  private readonly workers: Worker[];
+  private readonly slots: Slot[];
 
   constructor(size: number, url: URL, job: Job) {
-    this.workers = Array.from({ length: size }, () => new Worker(url, { workerData: job }));
-    this.idle.push(...this.workers);
-  }
-
-  run(task: Task): Promise<Outcome> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ task, resolve, reject });
-      this.next();
+    this.slots = Array.from({ length: size }, () => {
+      const slot: Slot = { worker: new Worker(url, { workerData: job }), inflight: [] };
+      slot.worker.on('message', (outcome: Outcome) => slot.inflight.shift()?.resolve(outcome));
+      slot.worker.on('error', (error: Error) => {
+        for (const waiting of slot.inflight.splice(0)) waiting.reject(error);
+      });
+      return slot;
     });
   }
 
-  private next() {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
-      const { task, resolve, reject } = this.queue.shift()!;
-      const done = () => {
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        this.idle.push(worker);
-        this.next();
-      };
-      const onMessage = (outcome: Outcome) => {
-        done();
-        resolve(outcome);
-      };
-      const onError = (error: Error) => {
-        done();
-        reject(error);
-      };
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.postMessage(task);
-    }
+  /** Whether some worker can take a task now. */
+  get hasRoom(): boolean {
+    return this.slots.some((slot) => slot.inflight.length < DEPTH);
+  }
+
+  /** Send a task to the least busy worker; call only when `hasRoom`. */
+  run(task: Task): Promise<Outcome> {
+    const slot = this.slots.reduce((best, candidate) => (candidate.inflight.length < best.inflight.length ? candidate : best));
+    return new Promise((resolve, reject) => {
+      slot.inflight.push({ resolve, reject });
+      slot.worker.postMessage(task);
+    });
   }
 
   async close() {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
 }
