@@ -13,5 +13,5 @@ parentPort!.on('message', async (task: Task) => {
     if (!configs.has(task.configPath)) configs.set(task.configPath, readConfig(task.configPath, { cwd: job.cwd }));
     config = await configs.get(task.configPath)!;
   }
-  parentPort!.postMessage(await processRoundup(task.snapshot, config, job));
+  parentPort!.postMessage({ id: task.id, outcome: await processRoundup(task.snapshot, config, job) });
 });

@@ -3,6 +3,8 @@ import type { RoundupSnapshot } from '../load/snapshot.js';
 import type { Job, Outcome } from './process.js';
 
 export interface Task {
+  /** Matches the answer to its task: a worker may finish two tasks in either order. */
+  id: number;
   snapshot: RoundupSnapshot;
   /** The config file to apply, relative to the job's cwd; each worker reads it once. */
   configPath?: string;
@@ -13,8 +15,8 @@ const DEPTH = 2;
 
 interface Slot {
   worker: Worker;
-  /** Settlers of the tasks sent to this worker, in the order sent (a worker answers in order). */
-  inflight: { resolve: (outcome: Outcome) => void; reject: (error: Error) => void }[];
+  /** Settlers of the tasks this worker holds, by task id. */
+  inflight: Map<number, { resolve: (outcome: Outcome) => void; reject: (error: Error) => void }>;
 }
 
 /**
@@ -25,13 +27,18 @@ interface Slot {
  */
 export class WorkerPool {
   private readonly slots: Slot[];
+  private nextId = 0;
 
   constructor(size: number, url: URL, job: Job) {
     this.slots = Array.from({ length: size }, () => {
-      const slot: Slot = { worker: new Worker(url, { workerData: job }), inflight: [] };
-      slot.worker.on('message', (outcome: Outcome) => slot.inflight.shift()?.resolve(outcome));
+      const slot: Slot = { worker: new Worker(url, { workerData: job }), inflight: new Map() };
+      slot.worker.on('message', ({ id, outcome }: { id: number; outcome: Outcome }) => {
+        slot.inflight.get(id)?.resolve(outcome);
+        slot.inflight.delete(id);
+      });
       slot.worker.on('error', (error: Error) => {
-        for (const waiting of slot.inflight.splice(0)) waiting.reject(error);
+        for (const waiting of slot.inflight.values()) waiting.reject(error);
+        slot.inflight.clear();
       });
       return slot;
     });
@@ -39,15 +46,16 @@ export class WorkerPool {
 
   /** Whether some worker can take a task now. */
   get hasRoom(): boolean {
-    return this.slots.some((slot) => slot.inflight.length < DEPTH);
+    return this.slots.some((slot) => slot.inflight.size < DEPTH);
   }
 
   /** Send a task to the least busy worker; call only when `hasRoom`. */
-  run(task: Task): Promise<Outcome> {
-    const slot = this.slots.reduce((best, candidate) => (candidate.inflight.length < best.inflight.length ? candidate : best));
+  run(task: Omit<Task, 'id'>): Promise<Outcome> {
+    const slot = this.slots.reduce((best, candidate) => (candidate.inflight.size < best.inflight.size ? candidate : best));
+    const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      slot.inflight.push({ resolve, reject });
-      slot.worker.postMessage(task);
+      slot.inflight.set(id, { resolve, reject });
+      slot.worker.postMessage({ ...task, id });
     });
   }
 
