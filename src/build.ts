@@ -157,8 +157,8 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
     if (!configs.has(configPath)) {
       configs.set(configPath, (async () => {
         const raw = readRawFile(configPath, { cwd });
-        const [{ readConfig }, { checkConfigRules }] = await Promise.all([import('./load/config.js'), import('./check/registry.js')]);
-        const config = await readConfig(configPath, { cwd });
+        const [{ parseConfig }, { checkConfigRules }, { decodeFile }] = await Promise.all([import('./load/config.js'), import('./check/registry.js'), import('./load/read.js')]);
+        const config = parseConfig(decodeFile(raw, cwd));
         checkConfigRules(config);
         if (config.file!.messages.length > 0) files.push(config.file!);
         return { config, raw };
@@ -228,7 +228,7 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
 }
 
 /** A roundup's share: a hash of its path, so adding a roundup never moves the others to another shard. */
-export function shardOf(dir: string, count: number): number {
+function shardOf(dir: string, count: number): number {
   return createHash('sha1').update(dir.split(path.sep).join('/')).digest().readUInt32BE(0) % count;
 }
 

@@ -34,6 +34,7 @@ function describe(entry: CredentialEntry): string {
   if (entry.kind === 'state-license') lines.push(`  issued in: ${entry.jurisdictions.map((code) => (code === 'US-*' ? 'every US state' : (regionByCode(code)?.name ?? code))).join(', ')}`);
   if (entry.aliases?.length) lines.push(`  also written: ${entry.aliases.join(', ')}`);
   if (entry.candidates?.length) lines.push(`  ambiguous: ${entry.candidates.map((candidate) => candidate.expansion).join(' | ')}`);
-  lines.push(`  confidence: ${entry.confidence}`, ...entry.sources.map((source) => `  source: ${source}`));
+  lines.push(`  confidence: ${entry.confidence}`);
+  lines.push(...(entry.sources.length > 0 ? entry.sources.map((source) => `  source: ${source}`) : ['  source: none read; general knowledge, not verified at a source']));
   return lines.join('\n');
 }

@@ -26,7 +26,7 @@ export interface Diagnostic {
   cause?: VFileMessage;
 }
 
-export const docsUrl = (ruleId: string) =>
+const docsUrl = (ruleId: string) =>
   `docs/rules.md#${ruleId}`;
 
 /**

@@ -101,7 +101,7 @@ export interface Problem {
 }
 
 /** Check an expert's fields before anything is written: unknown credentials warn, an unknown region is an error. */
-export function checkNewExpert(expert: NewExpert): Problem[] {
+function checkNewExpert(expert: NewExpert): Problem[] {
   const problems: Problem[] = [];
   if (!expert.name.trim()) problems.push({ severity: 'error', message: 'Missing name, expected the expert’s full name' });
   const index = credentialIndexFor(DEFAULT_CONFIG);

@@ -5,13 +5,13 @@ import { DEFAULT_CONFIG, readConfig, type LoadedConfig } from './load/config.js'
 
 /* A worker thread of the build pool: processes the roundups it is sent, one at a time. */
 const job = workerData as Job;
-const configs = new Map<string, Promise<LoadedConfig>>();
+const configs = new Map<string, LoadedConfig>();
 
 parentPort!.on('message', async (task: Task) => {
   let config = DEFAULT_CONFIG;
   if (task.configPath) {
     if (!configs.has(task.configPath)) configs.set(task.configPath, readConfig(task.configPath, { cwd: job.cwd }));
-    config = await configs.get(task.configPath)!;
+    config = configs.get(task.configPath)!;
   }
   parentPort!.postMessage({ id: task.id, outcome: await processRoundup(task.snapshot, config, job) });
 });

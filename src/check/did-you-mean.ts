@@ -24,7 +24,7 @@ export function didYouMean(value: string, candidates: Iterable<string>, maxDista
  * Optimal string alignment distance: insertions, deletions, substitutions and
  * swaps of two neighbours each cost 1, so `LCMCH` is one edit from `LCMHC`.
  */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const columns = b.length + 1;
   const d = Array.from({ length: rows }, (_, i) => Array.from({ length: columns }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));

@@ -66,7 +66,7 @@ export const questionSchema = z.strictObject({
   condense: z.strictObject({ maxWords: wordBudget().describe('Word budget per answer').optional() }, { error: 'a mapping with `maxWords`' }).optional(),
 }, { error: 'a mapping of fields such as `title:` and `byline:`' });
 
-export const locationObjectSchema = z.strictObject(
+const locationObjectSchema = z.strictObject(
   {
     city: text('a city'),
     region: text('a state, province or region').optional(),

@@ -1,8 +1,9 @@
 import { InvalidArgumentError, Option } from 'commander';
+import { FORMATS } from '../build/formats.js';
 
 /* Parsers and shared options for commander: each turns bad usage into a message that says what was expected. */
 
-export const FORMAT_NAMES = ['html', 'json', 'text', 'md'];
+export const FORMAT_NAMES: readonly string[] = FORMATS;
 
 export function parsePort(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('expected a port number, 0 for any free port');

@@ -1,3 +1,4 @@
+import type { VFile } from 'vfile';
 import { configSchema } from '../check/schema.js';
 import { checkCharacters } from '../check/characters.js';
 import { validateSchema } from '../check/validate.js';
@@ -7,8 +8,12 @@ import { DEFAULT_CONFIG, type LoadedConfig } from './find-config.js';
 import { parseYaml } from './yaml.js';
 
 /** Read and check a config file; its problems are messages on its VFile. */
-export async function readConfig(file: string, options: ReadOptions): Promise<LoadedConfig> {
-  const vfile = readInputFile(file, options);
+export function readConfig(file: string, options: ReadOptions): LoadedConfig {
+  return parseConfig(readInputFile(file, options));
+}
+
+/** Check a config file already read (the build reads it once, for its hash too). */
+export function parseConfig(vfile: VFile): LoadedConfig {
   if (hasErrors([vfile])) return { ...DEFAULT_CONFIG, file: vfile };
   const { data, places } = parseYaml(vfile, String(vfile.value), 0);
   const value = data === undefined ? undefined : validateSchema(vfile, data ?? {}, places, configSchema);

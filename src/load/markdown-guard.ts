@@ -57,7 +57,7 @@ interface DeepPlace {
 }
 
 /** Over-estimates on purpose: it only has to be cheap and never miss real depth. */
-export function findDeepNesting(markdown: string, maxDepth: number): DeepPlace | undefined {
+function findDeepNesting(markdown: string, maxDepth: number): DeepPlace | undefined {
   let lineStart = 0;
   for (const line of markdown.split('\n')) {
     const quotes = /^(?:\s{0,3}>)+/.exec(line)?.[0].split('>').length ?? 1;

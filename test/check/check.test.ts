@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { check } from '../../src/index.js';
-import { EXAMPLE, ROOT, makeRoundup, minimalExpert, runCli, tempDir } from '../helpers.js';
+import { EXAMPLE, makeRoundup, minimalExpert, runCli, tempDir } from '../helpers.js';
 
 describe('roundup check on the reference article', () => {
   test('reports exactly the article’s slips, each at its place, and nothing else', async () => {
@@ -125,9 +125,13 @@ describe('roundup credentials', () => {
 
   test('--json, and the whole registry with its sources', async () => {
     const { stdout } = await runCli(['credentials', '--json']);
-    const registry = JSON.parse(stdout) as { entries: { abbr: string; sources: string[] }[] }[];
+    const registry = JSON.parse(stdout) as { query: string; entries: { abbr: string; sources: string[] }[] }[];
     expect(registry.length).toBeGreaterThanOrEqual(120);
     expect(registry.every((lookup) => lookup.entries[0]!.abbr)).toBe(true);
-    expect(ROOT).toBeTruthy();
+    // Every entry says where its facts come from, or says that no source was read for it.
+    const unsourced = registry.filter((lookup) => lookup.entries[0]!.sources.length === 0);
+    expect(unsourced.every((lookup) => (lookup.entries[0] as { verifiedAtSource?: boolean }).verifiedAtSource === false)).toBe(true);
+    const text = (await runCli(['credentials', unsourced[0]!.query])).stdout;
+    expect(text).toContain('  source: none read; general knowledge, not verified at a source\n');
   });
 });

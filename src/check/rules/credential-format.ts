@@ -6,7 +6,7 @@ import type { Rule, RuleSettings } from '../rule.js';
  * registry's abbreviation; AP style writes degrees with periods (Ph.D., M.A.).
  * Licenses and certifications never take periods in any style.
  */
-export function houseForm(entry: CredentialEntry, periods: RuleSettings['credentialPeriods']): string {
+function houseForm(entry: CredentialEntry, periods: RuleSettings['credentialPeriods']): string {
   if (periods === 'ap' && entry.kind === 'academic-degree') return entry.aliases?.find((alias) => alias.includes('.')) ?? entry.abbr;
   return entry.abbr;
 }

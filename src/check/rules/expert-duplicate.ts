@@ -1,7 +1,7 @@
 import type { Rule } from '../rule.js';
 
 /** One key per person: case, accents, punctuation, quoted nicknames and honorifics do not make another person. */
-export const personKey = (name: string) =>
+const personKey = (name: string) =>
   name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

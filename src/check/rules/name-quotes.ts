@@ -14,7 +14,7 @@ interface QuoteProblem {
  * between letters (O’Brien, O'Brien) is not a quote; straight single quotes
  * are always read as apostrophes.
  */
-export function findQuoteProblem(name: string): QuoteProblem | undefined {
+function findQuoteProblem(name: string): QuoteProblem | undefined {
   const open: { character: string; index: number }[] = [];
   for (let index = 0; index < name.length; index++) {
     const character = name[index]!;
