@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: { cli: 'src/cli.ts', worker: 'src/worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', worker: 'src/engine/worker.ts' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

@@ -1,26 +1,16 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import type { VFile } from 'vfile';
-import type { BuildResult, Format } from './build.js';
+import type { BuildResult, Format } from './engine/run.js';
 import { collect, collectFormats, FORMAT_NAMES, parsePort, parsePositive, parseShard, parseStylesheet, parseWidth, reporterOption } from './cli/options.js';
 import { ask } from './cli/prompt.js';
 import { detectColor, progressBar, summaryLine } from './cli/terminal.js';
-import { readVersion } from './version.js';
+import type { CliIo } from './cli/io.js';
+import { readVersion } from './util/version.js';
 
 // For the launcher's SIGINT handler: the same module instance the build writes through.
-export { removeTemporaryFiles } from './write.js';
+export { removeTemporaryFiles } from './engine/write.js';
 
-export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown; isTTY?: boolean };
-  cwd?: string;
-  env?: Record<string, string | undefined>;
-  /** Milliseconds, for the progress bar's timing. Default: `performance.now`. */
-  now?: () => number;
-  /** For `new expert --interactive`. Default: `process.stdin`. */
-  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
-  /** Resolves to stop long-running commands (`preview`, `build --watch`); by default they run until the process ends. */
-  until?: Promise<void>;
-}
+export type { CliIo } from './cli/io.js';
 
 /** Exit codes: 0 built or clean, 1 input errors, 2 bad usage or an internal failure. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -72,7 +62,7 @@ Examples:
   $ roundup build content/ --format html,json --out public --shard 1/4 --reporter json > shard-1.json
   $ roundup build content/ --watch`)
     .action(async (paths: string[], options: BuildFlags) => {
-      const [{ build }, { UsageError }] = await Promise.all([import('./build.js'), import('./discover.js')]);
+      const [{ build }, { UsageError }] = await Promise.all([import('./engine/run.js'), import('./engine/discover.js')]);
       const toStdout = options.out === '-';
       const formats = (options.format.length ? options.format : ['html']) as Format[];
       if (toStdout && formats.length !== 1) throw new UsageError('--out - prints a single format; pick one with --format');
@@ -102,7 +92,7 @@ Examples:
       };
       code = await once();
       if (!options.watch) return;
-      const { watchFiles } = await import('./watch.js');
+      const { watchFiles } = await import('./engine/watch.js');
       io.stderr.write('Watching for changes (Ctrl-C to stop)…\n');
       let queue = Promise.resolve();
       const stop = watchFiles(paths, { cwd, ignore: [options.out, options.cacheDir ?? 'node_modules/.cache'] }, () => {
@@ -133,7 +123,7 @@ Examples:
   $ roundup check content/ --reporter json > report.json
   $ roundup check content/ --reporter github --strict     # in a GitHub Actions step`)
     .action(async (paths: string[], options: CheckFlags) => {
-      const { check } = await import('./build.js');
+      const { check } = await import('./engine/run.js');
       const progress = progressBar(io.stderr, env, io.now);
       const result = await check({ paths, cwd, config: options.config, strict: options.strict, maxWords: options.maxWords, ignore: options.ignore, shard: options.shard, onProgress: progress.update });
       progress.clear();
@@ -154,7 +144,7 @@ Examples:
   $ roundup credentials LCMHC CHPC
   $ roundup credentials --json > registry.json`)
     .action(async (abbreviations: string[], options: { json?: boolean }) => {
-      const { lookupCredentials, formatCredentials } = await import('./credentials.js');
+      const { lookupCredentials, formatCredentials } = await import('./commands/credentials.js');
       const lookups = lookupCredentials(abbreviations);
       io.stdout.write(options.json ? `${JSON.stringify(lookups, null, 2)}\n` : formatCredentials(lookups));
       code = lookups.some((lookup) => lookup.entries.length === 0) ? 1 : 0;
@@ -169,7 +159,7 @@ Examples:
   $ roundup init my-roundup
   $ roundup init content/2026/first-session`)
     .action(async (folder: string) => {
-      const { initRoundup } = await import('./scaffold.js');
+      const { initRoundup } = await import('./commands/scaffold.js');
       const created = await initRoundup(folder, { cwd });
       io.stdout.write(`Created ${created.files.join(', ')}\n\nNext:\n  roundup new expert ${folder} "Jane Doe" --credentials "LCSW" --location "Austin, Texas"\n  (write the answer in the file it creates, then delete the example expert)\n  roundup check ${folder}\n  roundup preview ${folder}\n  roundup build ${folder} --format html,json,text\n`);
     });
@@ -189,7 +179,7 @@ Examples:
   $ roundup new expert my-roundup "Jane Doe" --credentials "LCSW" --location "Austin, Texas"
   $ roundup new expert my-roundup --interactive`)
     .action(async (_kind: string, folder: string, name: string | undefined, options: { credentials?: string; role?: string; location?: string; interactive?: boolean }) => {
-      const { newExpert } = await import('./scaffold.js');
+      const { newExpert } = await import('./commands/scaffold.js');
       const fields = { name: name ?? '', credentials: options.credentials, role: options.role, location: options.location };
       if (options.interactive) Object.assign(fields, await ask(io, fields));
       if (!fields.name) throw Object.assign(new Error('the expert\'s name is required: roundup new expert <roundup> "Full Name"'), { name: 'UsageError' });
@@ -214,7 +204,7 @@ Examples:
   $ roundup preview my-roundup
   $ roundup preview my-roundup --port 8080`)
     .action(async (folder: string, options: { port: number; host: string }) => {
-      const { startPreview } = await import('./preview.js');
+      const { startPreview } = await import('./commands/preview.js');
       const { reportPretty } = await import('./report/pretty.js');
       const preview = await startPreview(folder, {
         cwd, port: options.port, host: options.host,
@@ -235,7 +225,7 @@ Examples:
   $ eval "$(roundup completion zsh)"       # in ~/.zshrc
   $ roundup completion fish > ~/.config/fish/completions/roundup.fish`)
     .action(async (shell: 'bash' | 'zsh' | 'fish') => {
-      const { completionScript } = await import('./completion.js');
+      const { completionScript } = await import('./cli/completion.js');
       io.stdout.write(completionScript(shell));
     });
 
@@ -248,7 +238,7 @@ Examples:
 Examples:
   $ roundup merge-reports shard-*.json > report.json`)
     .action(async (reports: string[], options: { strict?: boolean }) => {
-      const { mergeReports } = await import('./report/merge.js');
+      const { mergeReports } = await import('./commands/merge-reports.js');
       const merged = await mergeReports(reports, cwd);
       io.stdout.write(`${JSON.stringify(merged, null, 2)}\n`);
       code = merged.some((entry) => entry.severity === 'error' || (options.strict && entry.severity === 'warning')) ? 1 : 0;

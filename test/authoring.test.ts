@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { chromium } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { COMMANDS } from '../src/completion.js';
+import { COMMANDS } from '../src/cli/completion.js';
 import { BIN, makeRoundup, minimalExpert, runCli, tempDir } from './helpers.js';
 
 describe('from roundup init to a built article', () => {

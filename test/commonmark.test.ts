@@ -7,7 +7,7 @@ import type { Nodes } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
-import { renderMarkdown } from '../src/render/markdown.js';
+import { renderMarkdown } from '../src/markdown/render.js';
 import { ROOT } from './helpers.js';
 
 /*

@@ -1,10 +1,10 @@
-import { credentialKey, createCredentialIndex, CREDENTIALS, type CredentialEntry, type CredentialIndex } from '../data/credentials.js';
+import { credentialKey, createCredentialIndex, CREDENTIALS, type CredentialEntry, type CredentialIndex } from '../data/credential-registry.js';
 import { resolveLocation } from '../data/locations.js';
-import type { Span } from '../diagnostics.js';
+import type { Span } from '../util/diagnostics.js';
 import type { LoadedConfig } from '../load/config.js';
 import type { LoadedRoundup } from '../load/roundup.js';
-import type { Location, Roundup } from '../model.js';
-import type { ExpertInput } from './schema.js';
+import type { Location, Roundup } from '../model/roundup.js';
+import type { ExpertInput } from '../schema/input.js';
 import type { CredentialView, ExpertView, LocationView, RuleContext, RuleSettings } from './rule.js';
 
 /** The registry plus the project's own credentials from its config. */

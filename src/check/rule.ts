@@ -1,12 +1,12 @@
 import type { VFile } from 'vfile';
-import type { CredentialEntry, CredentialIndex } from '../data/credentials.js';
+import type { CredentialEntry, CredentialIndex } from '../data/credential-registry.js';
 import type { ResolvedLocation } from '../data/locations.js';
 import type { RegionStyle } from '../data/regions.js';
-import type { Severity, Span } from '../diagnostics.js';
-import type { ExpertInput } from './schema.js';
+import type { Severity, Span } from '../util/diagnostics.js';
+import type { ExpertInput } from '../schema/input.js';
 import type { LoadedQuestion } from '../load/question.js';
 import type { PlaceIndex } from '../load/yaml.js';
-import type { Expert, Roundup } from '../model.js';
+import type { Expert, Roundup } from '../model/roundup.js';
 
 /** What a rule says is wrong; the registry stamps id, severity, source and docs URL. */
 export interface Finding {

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { addDiagnostic } from '../diagnostics.js';
+import { addDiagnostic } from '../util/diagnostics.js';
 import type { LoadedRoundup } from '../load/roundup.js';
-import { didYouMean } from './did-you-mean.js';
-import { isValidSlug, suggestSlug } from './slug.js';
+import { didYouMean } from '../util/did-you-mean.js';
+import { isValidSlug, suggestSlug } from '../util/slug.js';
 
 /**
  * Checks across the files of one roundup: its slug, its experts' ids and the

@@ -1,4 +1,4 @@
-import type { CliIo } from '../cli.js';
+import type { CliIo } from './io.js';
 
 /** Ask for each field of a new expert on the terminal; Enter keeps what was given on the command line. */
 export async function ask(io: CliIo, fields: { name: string; credentials?: string; role?: string; location?: string }) {

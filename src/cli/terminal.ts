@@ -1,5 +1,5 @@
-import type { BuildSummary } from '../build.js';
-import type { CliIo } from '../cli.js';
+import type { BuildSummary } from '../engine/run.js';
+import type { CliIo } from './io.js';
 
 export function summaryLine(summary: BuildSummary): string {
   const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

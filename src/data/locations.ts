@@ -1,6 +1,14 @@
-import type { Location } from '../model.js';
-
 import { isCheckedCountry, regionByCode, resolveCountry, resolveRegion, type Region, type ResolvedRegion } from './regions.js';
+
+/** A location as printed, split into its parts; the model and the rules read it. */
+export interface Location {
+  city: string;
+  region: string | null;
+  /** ISO 3166-1 alpha-2 when the reference data knows the place, else as written. */
+  country: string | null;
+  /** As printed under the expert's name. */
+  display: string;
+}
 
 export interface ResolvedLocation {
   /** The region as written and what it is; undefined when none was written. */

@@ -1,6 +1,6 @@
 import { iso31661, iso31662 } from 'iso-3166';
 import ap from './ap-dateline-cities.json' with { type: 'json' };
-import { didYouMean } from '../check/did-you-mean.js';
+import { didYouMean } from '../util/did-you-mean.js';
 
 export type RegionStyle = 'full' | 'ap' | 'postal';
 

@@ -1,8 +1,8 @@
 import type { VFile } from 'vfile';
-import { configSchema } from '../check/schema.js';
-import { checkCharacters } from '../check/characters.js';
-import { validateSchema } from '../check/validate.js';
-import { hasErrors } from '../diagnostics.js';
+import { configSchema } from '../schema/input.js';
+import { checkCharacters } from './characters.js';
+import { validateSchema } from './validate.js';
+import { hasErrors } from '../util/diagnostics.js';
 import { readInputFile, type ReadOptions } from './read.js';
 import { DEFAULT_CONFIG, type LoadedConfig } from './find-config.js';
 import { parseYaml } from './yaml.js';

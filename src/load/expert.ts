@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { expertSchema, type ExpertInput } from '../check/schema.js';
-import { checkCharacters } from '../check/characters.js';
-import { validateSchema } from '../check/validate.js';
-import { hasErrors } from '../diagnostics.js';
+import { expertSchema, type ExpertInput } from '../schema/input.js';
+import { checkCharacters } from './characters.js';
+import { validateSchema } from './validate.js';
+import { hasErrors } from '../util/diagnostics.js';
 import { splitFrontMatter } from './front-matter.js';
 import { parseYaml, PlaceIndex } from './yaml.js';
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import type { ConfigInput } from '../check/schema.js';
+import type { ConfigInput } from '../schema/input.js';
 import { PlaceIndex } from './yaml.js';
 
 export const CONFIG_FILE = 'roundup.config.yaml';

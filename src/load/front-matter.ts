@@ -1,6 +1,6 @@
 import matter from 'gray-matter';
 import type { VFile } from 'vfile';
-import { addDiagnostic } from '../diagnostics.js';
+import { addDiagnostic } from '../util/diagnostics.js';
 
 export interface FrontMatter {
   /** The YAML between the delimiters, and where it starts in the file. */

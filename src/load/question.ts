@@ -1,8 +1,8 @@
 import type { VFile } from 'vfile';
-import { questionSchema, type QuestionInput } from '../check/schema.js';
-import { checkCharacters } from '../check/characters.js';
-import { validateSchema } from '../check/validate.js';
-import { hasErrors } from '../diagnostics.js';
+import { questionSchema, type QuestionInput } from '../schema/input.js';
+import { checkCharacters } from './characters.js';
+import { validateSchema } from './validate.js';
+import { hasErrors } from '../util/diagnostics.js';
 import { parseYaml, PlaceIndex } from './yaml.js';
 
 export interface LoadedQuestion {

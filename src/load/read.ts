@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { addDiagnostic } from '../diagnostics.js';
+import { addDiagnostic } from '../util/diagnostics.js';
 
 export interface ReadOptions {
   cwd: string;

@@ -1,5 +1,5 @@
 import { parseExpert, type LoadedExpert } from './expert.js';
-import { guardMarkdown, type MarkdownLimits } from './markdown-guard.js';
+import { guardMarkdown, type MarkdownLimits } from '../markdown/guard.js';
 import { parseQuestion, type LoadedQuestion } from './question.js';
 import { decodeFile, type ReadOptions } from './read.js';
 import { snapshotRoundup, type RoundupSnapshot } from './snapshot.js';

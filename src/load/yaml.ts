@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
 import type { VFile } from 'vfile';
-import { addDiagnostic, type Span } from '../diagnostics.js';
+import { addDiagnostic, type Span } from '../util/diagnostics.js';
 
 /** A path into parsed YAML, as zod reports it: keys and list indexes. */
 export type KeyPath = readonly PropertyKey[];

@@ -1,12 +1,12 @@
 import type { ElementContent, Root, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import type { Expert, Roundup } from '../model.js';
+import type { Expert, Roundup } from '../model/roundup.js';
 import { formatDate } from './date.js';
-import type { RenderedMarkdown } from './markdown.js';
+import type { RenderedMarkdown } from '../markdown/render.js';
 import { STYLESHEET } from './stylesheet.js';
 import { buildJsonLd, scriptSafeJson } from './json-ld.js';
-import { isSafeUrl } from './url.js';
+import { isSafeUrl } from '../markdown/url.js';
 
 export interface HtmlOptions {
   /** The `<article>` alone, for embedding in a CMS page. Default false. */

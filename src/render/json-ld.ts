@@ -1,4 +1,4 @@
-import type { Expert, Roundup } from '../model.js';
+import type { Expert, Roundup } from '../model/roundup.js';
 
 /**
  * schema.org structured data: the roundup as an `Article` whose contributors

@@ -1,6 +1,6 @@
-import type { Expert, Roundup } from '../model.js';
+import type { Expert, Roundup } from '../model/roundup.js';
 import type { RoundupJson } from '../schema/output.js';
-import type { RenderedMarkdown } from './markdown.js';
+import type { RenderedMarkdown } from '../markdown/render.js';
 
 /** Bumped on any change that could break a consumer of the JSON. */
 export const JSON_SCHEMA_VERSION = 1 as const;

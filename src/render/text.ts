@@ -1,6 +1,6 @@
-import type { Roundup } from '../model.js';
-import type { RenderedMarkdown } from './markdown.js';
-import { joinBlocks, markdownToBlocks } from './markdown-text.js';
+import type { Roundup } from '../model/roundup.js';
+import type { RenderedMarkdown } from '../markdown/render.js';
+import { joinBlocks, markdownToBlocks } from '../markdown/to-text.js';
 import { formatDate } from './date.js';
 import { length, wrap } from './wrap.js';
 

@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { severityOf, type Severity } from '../diagnostics.js';
+import { severityOf, type Severity } from '../util/diagnostics.js';
 import { sortMessages } from './messages.js';
 
 /** GitHub shows at most this many annotations of each kind per step and drops the rest silently. */

@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import { severityOf } from '../diagnostics.js';
+import { severityOf } from '../util/diagnostics.js';
 import { sortMessages } from './messages.js';
 
 /** Every diagnostic as data, one object each, in a fixed key order. */

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { sortMessages, statistics } from './messages.js';
-import { severityOf } from '../diagnostics.js';
+import { severityOf } from '../util/diagnostics.js';
 
 export interface PrettyOptions {
   /** 0: no color; 1 or more: ANSI colors. */

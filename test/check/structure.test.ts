@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkStructure } from '../../src/check/structure.js';
-import { isValidSlug, suggestSlug } from '../../src/check/slug.js';
+import { isValidSlug, suggestSlug } from '../../src/util/slug.js';
 import { readRoundup } from '../../src/load/roundup.js';
 import { makeRoundup, messageLines, MINIMAL_QUESTION, minimalExpert } from '../helpers.js';
 

@@ -2,9 +2,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, test } from 'vitest';
-import { buildLocation, type Roundup } from '../../src/model.js';
+import { buildLocation, type Roundup } from '../../src/model/roundup.js';
 import { renderHtml } from '../../src/render/html.js';
-import { renderMarkdown } from '../../src/render/markdown.js';
+import { renderMarkdown } from '../../src/markdown/render.js';
 
 const EVIL = '</title></style>"><script>alert(1)</script><img src=x onerror=alert(1)>';
 

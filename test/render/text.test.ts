@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { buildLocation } from '../../src/model.js';
+import { buildLocation } from '../../src/model/roundup.js';
 import { renderText, stripControlCharacters } from '../../src/render/text.js';
 import { length, wrap } from '../../src/render/wrap.js';
-import { renderMarkdown } from '../../src/render/markdown.js';
-import type { Roundup } from '../../src/model.js';
+import { renderMarkdown } from '../../src/markdown/render.js';
+import type { Roundup } from '../../src/model/roundup.js';
 
 const roundup = (overrides: Partial<Roundup> = {}): Roundup => ({
   slug: 'x', lang: 'en', title: 'Title', question: 'Title', url: null, byline: { name: 'Kelsey Tyler', url: null },

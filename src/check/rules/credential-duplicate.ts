@@ -1,4 +1,4 @@
-import { credentialKey } from '../../data/credentials.js';
+import { credentialKey } from '../../data/credential-registry.js';
 import type { Rule } from '../rule.js';
 
 export const credentialDuplicate: Rule = {

@@ -1,4 +1,4 @@
-import type { CredentialEntry } from '../../data/credentials.js';
+import type { CredentialEntry } from '../../data/credential-registry.js';
 import type { Rule, RuleSettings } from '../rule.js';
 
 /**

@@ -1,4 +1,4 @@
-import { KIND_RANK } from '../../data/credentials.js';
+import { KIND_RANK } from '../../data/credential-registry.js';
 import type { CredentialView, Rule } from '../rule.js';
 
 const rank = (credential: CredentialView) => (credential.entries[0] ? KIND_RANK[credential.entries[0].kind] : undefined);

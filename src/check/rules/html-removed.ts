@@ -1,7 +1,7 @@
 import { defaultSchema } from 'hast-util-sanitize';
 import type { Nodes, Root } from 'mdast';
 import type { VFile } from 'vfile';
-import type { Span } from '../../diagnostics.js';
+import type { Span } from '../../util/diagnostics.js';
 import type { Finding, Rule } from '../rule.js';
 
 /** The protocols the sanitizer keeps (GitHub's schema, which remark-html applies). */

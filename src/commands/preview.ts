@@ -2,10 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build, type BuildResult } from './build.js';
-import { scriptSafeJson } from './render/json-ld.js';
-import { reportPretty } from './report/pretty.js';
-import { watchFiles } from './watch.js';
+import { build, type BuildResult } from '../engine/run.js';
+import { scriptSafeJson } from '../render/json-ld.js';
+import { reportPretty } from '../report/pretty.js';
+import { watchFiles } from '../engine/watch.js';
 
 export interface PreviewOptions {
   cwd: string;

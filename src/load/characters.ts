@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
-import { addDiagnostic } from '../diagnostics.js';
-import type { KeyPath, PlaceIndex } from '../load/yaml.js';
+import { addDiagnostic } from '../util/diagnostics.js';
+import type { KeyPath, PlaceIndex } from './yaml.js';
 
 const CHECKS = [
   {

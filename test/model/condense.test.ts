@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { condenseMarkdown } from '../src/condense/condense.js';
-import { splitSentences } from '../src/condense/sentences.js';
-import { countWords } from '../src/render/markdown.js';
-import { EXAMPLE, runCli } from './helpers.js';
+import { condenseMarkdown } from '../../src/model/condense.js';
+import { splitSentences } from '../../src/model/sentences.js';
+import { countWords } from '../../src/markdown/render.js';
+import { EXAMPLE, runCli } from '../helpers.js';
 
 const sentences = (text: string, protect: { start: number; end: number }[] = []) =>
   splitSentences(text, protect).map((span) => text.slice(span.start, span.end));
@@ -109,7 +109,7 @@ describe('roundup build --condense', () => {
 
 describe('typography', () => {
   test('curly quotes, dashes and ellipses by default; --no-smartypants keeps text as written', async () => {
-    const { makeRoundup } = await import('./helpers.js');
+    const { makeRoundup } = await import('../helpers.js');
     const dir = makeRoundup({ experts: { 'jane-doe': '---\nname: Jane "JJ" Doe\ncredentials: LCSW\nlocation: Austin, Texas\n---\n"Quoted" -- and it\'s... done.\n' } });
     const typeset = JSON.parse((await runCli(['build', '.', '--format', 'json', '--out', '-'], { cwd: dir })).stdout);
     expect(typeset.experts[0].answer.text).toBe('“Quoted” — and it’s… done.');

@@ -3,16 +3,16 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { parse } from 'yaml';
-import { BuildCache, cacheKey, defaultCacheDir } from './build/cache.js';
-import { WorkerPool } from './build/pool.js';
-import { FORMATS, type Format } from './build/formats.js';
-import type { Job, Outcome } from './build/process.js';
-import { deserializeFile } from './build/serialize.js';
-import { exitCode, hasErrors } from './diagnostics.js';
+import { BuildCache, cacheKey, defaultCacheDir } from './cache.js';
+import { WorkerPool } from './pool.js';
+import { FORMATS, type Format } from '../render/formats.js';
+import type { Job, Outcome } from './roundup.js';
+import { deserializeFile } from './serialize.js';
+import { exitCode, hasErrors } from '../util/diagnostics.js';
 import { discoverRoundups } from './discover.js';
-import { DEFAULT_CONFIG, findConfig, type LoadedConfig } from './load/find-config.js';
-import { readRawFile, type RawFile } from './load/read.js';
-import { snapshotRoundup, type RoundupSnapshot } from './load/snapshot.js';
+import { DEFAULT_CONFIG, findConfig, type LoadedConfig } from '../load/find-config.js';
+import { readRawFile, type RawFile } from '../load/read.js';
+import { snapshotRoundup, type RoundupSnapshot } from '../load/snapshot.js';
 
 export { FORMATS };
 export type { Format };
@@ -22,7 +22,7 @@ export type { Format };
  * reading and hashing files. Parsing, checking and rendering are imported on
  * the first roundup that has to be processed.
  */
-const processing = () => import('./build/process.js');
+const processing = () => import('./roundup.js');
 
 export interface CheckOptions {
   /** Roundup folders, their `question.yaml` files, or folders to search. */
@@ -157,7 +157,7 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
     if (!configs.has(configPath)) {
       configs.set(configPath, (async () => {
         const raw = readRawFile(configPath, { cwd });
-        const [{ parseConfig }, { checkConfigRules }, { decodeFile }] = await Promise.all([import('./load/config.js'), import('./check/registry.js'), import('./load/read.js')]);
+        const [{ parseConfig }, { checkConfigRules }, { decodeFile }] = await Promise.all([import('../load/config.js'), import('../check/catalog.js'), import('../load/read.js')]);
         const config = parseConfig(decodeFile(raw, cwd));
         checkConfigRules(config);
         if (config.file!.messages.length > 0) files.push(config.file!);
@@ -256,7 +256,7 @@ async function slugCollision(snapshot: RoundupSnapshot, slugs: Map<string, strin
     return undefined;
   }
   const [{ parseQuestion }, { decodeFile }, { addDiagnostic }, { serializeFile }] = await Promise.all([
-    import('./load/question.js'), import('./load/read.js'), import('./diagnostics.js'), import('./build/serialize.js'),
+    import('../load/question.js'), import('../load/read.js'), import('../util/diagnostics.js'), import('./serialize.js'),
   ]);
   const question = parseQuestion(decodeFile(snapshot.question, cwd));
   addDiagnostic(question.file, {

@@ -2,7 +2,7 @@ import { readdirSync, type Dirent } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { compareCodePoints, QUESTION_FILE } from './load/snapshot.js';
+import { compareCodePoints, QUESTION_FILE } from '../load/snapshot.js';
 
 /** Bad usage, not bad content: the CLI exits 2 with the message. */
 export class UsageError extends Error {

@@ -7,9 +7,9 @@ import credentials from '../data/credentials.json' with { type: 'json' };
 import titles from '../data/protected-titles.json' with { type: 'json' };
 import type { RoundupSnapshot } from '../load/snapshot.js';
 import type { RawFile } from '../load/read.js';
-import { readVersion } from '../version.js';
-import { writeFileAtomic } from '../write.js';
-import type { Job, Outcome } from './process.js';
+import { readVersion } from '../util/version.js';
+import { writeFileAtomic } from './write.js';
+import type { Job, Outcome } from './roundup.js';
 
 /** Where the cache lives unless `--cache-dir` says otherwise (the convention of babel, eslint, ava…). */
 export const defaultCacheDir = (cwd: string) => path.join(cwd, 'node_modules', '.cache', 'roundup');

@@ -1,5 +1,5 @@
-import { createCredentialIndex, CREDENTIALS, type CredentialEntry } from './data/credentials.js';
-import { regionByCode } from './data/regions.js';
+import { createCredentialIndex, CREDENTIALS, type CredentialEntry } from '../data/credential-registry.js';
+import { regionByCode } from '../data/regions.js';
 
 export interface CredentialLookup {
   query: string;

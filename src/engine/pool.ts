@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { RoundupSnapshot } from '../load/snapshot.js';
-import type { Job, Outcome } from './process.js';
+import type { Job, Outcome } from './roundup.js';
 
 export interface Task {
   /** Matches the answer to its task: a worker may finish two tasks in either order. */

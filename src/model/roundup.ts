@@ -1,8 +1,10 @@
-import type { ExpertInput, LocationInput, QuestionInput } from './check/schema.js';
-import { credentialKey, createCredentialIndex, CREDENTIALS, KIND_CATEGORY, type CredentialCategory, type CredentialIndex } from './data/credentials.js';
-import { resolveLocation } from './data/locations.js';
-import type { LoadedRoundup } from './load/roundup.js';
-import { renderMarkdown, typesetText, type MarkdownOptions, type RenderedMarkdown } from './render/markdown.js';
+import type { ExpertInput, LocationInput, QuestionInput } from '../schema/input.js';
+import { credentialKey, createCredentialIndex, CREDENTIALS, KIND_CATEGORY, type CredentialCategory, type CredentialIndex } from '../data/credential-registry.js';
+import { resolveLocation, type Location } from '../data/locations.js';
+import type { LoadedRoundup } from '../load/roundup.js';
+import { renderMarkdown, typesetText, type MarkdownOptions, type RenderedMarkdown } from '../markdown/render.js';
+
+export type { Location };
 
 /** The normalized roundup that every renderer reads. */
 export interface Roundup {
@@ -49,15 +51,6 @@ export interface Condensed {
   words: number;
   /** The sentences cut, as Markdown, in their original order. */
   removed: string[];
-}
-
-export interface Location {
-  city: string;
-  region: string | null;
-  /** ISO 3166-1 alpha-2 when the reference data knows the place, else as written. */
-  country: string | null;
-  /** As printed under the expert's name. */
-  display: string;
 }
 
 export interface ModelOptions extends MarkdownOptions {

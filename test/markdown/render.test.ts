@@ -2,7 +2,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { countWords, renderMarkdown } from '../../src/render/markdown.js';
+import { countWords, renderMarkdown } from '../../src/markdown/render.js';
 
 /** Parse the HTML as a browser would and list anything that could run script. */
 function dangers(html: string): string[] {

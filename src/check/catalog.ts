@@ -1,6 +1,6 @@
-import { addDiagnostic, type Severity } from '../diagnostics.js';
+import { addDiagnostic, type Severity } from '../util/diagnostics.js';
 import type { LoadedConfig } from '../load/config.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import type { Finding, Rule, RuleContext } from './rule.js';
 import { answerEmpty } from './rules/answer-empty.js';
 import { answerLength } from './rules/answer-length.js';

@@ -1,4 +1,4 @@
-import type { Span } from '../diagnostics.js';
+import type { Span } from '../util/diagnostics.js';
 
 /**
  * Abbreviations after which a period does not end a sentence. Initials

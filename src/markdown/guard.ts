@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { VFile } from 'vfile';
-import { addDiagnostic } from '../diagnostics.js';
+import { addDiagnostic } from '../util/diagnostics.js';
 
 export interface MarkdownLimits {
   /** Deepest nesting of block quotes and lists, and longest run of emphasis marks or brackets. Default 32. */

@@ -1,6 +1,6 @@
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { severityOf, type Severity } from '../diagnostics.js';
+import { severityOf, type Severity } from '../util/diagnostics.js';
 
 /** A diagnostic as plain data: what crosses from a worker thread, and what the cache keeps. */
 export interface SerializedMessage {

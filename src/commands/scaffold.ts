@@ -2,13 +2,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { suggestSlug } from './check/slug.js';
-import { credentialIndexFor } from './check/context.js';
-import { resolveLocation } from './data/locations.js';
-import { nearestRegions } from './data/regions.js';
-import { UsageError } from './discover.js';
-import { DEFAULT_CONFIG } from './load/find-config.js';
-import { buildLocation, splitCredentials } from './model.js';
+import { suggestSlug } from '../util/slug.js';
+import { credentialIndexFor } from '../check/context.js';
+import { resolveLocation } from '../data/locations.js';
+import { nearestRegions } from '../data/regions.js';
+import { UsageError } from '../engine/discover.js';
+import { DEFAULT_CONFIG } from '../load/find-config.js';
+import { buildLocation, splitCredentials } from '../model/roundup.js';
 
 const QUESTION_TEMPLATE = (slug: string, schema: string) => `# yaml-language-server: $schema=${schema}
 # A roundup: one question put to several experts. Every field is shown; the optional ones are commented out.

@@ -2,9 +2,9 @@ import type { Root } from 'mdast';
 import type { Position } from 'unist';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { Span } from '../diagnostics.js';
-import { withStats, type Expert, type Roundup } from '../model.js';
-import { renderMarkdown, type MarkdownOptions } from '../render/markdown.js';
+import type { Span } from '../util/diagnostics.js';
+import { withStats, type Expert, type Roundup } from './roundup.js';
+import { renderMarkdown, type MarkdownOptions } from '../markdown/render.js';
 import { splitSentences } from './sentences.js';
 
 /** A piece of an answer that is kept or cut whole: a sentence of a paragraph, or any other block. */

@@ -2,8 +2,8 @@ import type { PhrasingContent, Root, RootContent } from 'mdast';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify } from 'yaml';
-import type { Roundup } from '../model.js';
-import { isSafeUrl } from './url.js';
+import type { Roundup } from '../model/roundup.js';
+import { isSafeUrl } from '../markdown/url.js';
 
 const serializer = unified().use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-' }).freeze();
 

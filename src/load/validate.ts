@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import type { VFile } from 'vfile';
-import { addDiagnostic } from '../diagnostics.js';
-import type { KeyPath, PlaceIndex } from '../load/yaml.js';
-import { didYouMean } from './did-you-mean.js';
+import { addDiagnostic } from '../util/diagnostics.js';
+import type { KeyPath, PlaceIndex } from './yaml.js';
+import { didYouMean } from '../util/did-you-mean.js';
 
 /**
  * Check parsed YAML against a schema. Every issue becomes a `schema` error at

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { processRoundup, type Job } from './build/process.js';
-import type { Task } from './build/pool.js';
-import { DEFAULT_CONFIG, readConfig, type LoadedConfig } from './load/config.js';
+import { processRoundup, type Job } from './roundup.js';
+import type { Task } from './pool.js';
+import { DEFAULT_CONFIG, readConfig, type LoadedConfig } from '../load/config.js';
 
 /* A worker thread of the build pool: processes the roundups it is sent, one at a time. */
 const job = workerData as Job;

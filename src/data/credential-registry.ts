@@ -1,5 +1,5 @@
 import registry from './credentials.json' with { type: 'json' };
-import { didYouMean } from '../check/did-you-mean.js';
+import { didYouMean } from '../util/did-you-mean.js';
 
 export type CredentialKind = 'academic-degree' | 'state-license' | 'national-certification' | 'registration' | 'fellowship' | 'membership';
 

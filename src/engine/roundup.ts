@@ -1,24 +1,24 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { credentialIndexFor, createRuleContext, settingsFor } from '../check/context.js';
-import { runRules, severities } from '../check/registry.js';
-import type { ExpertInput, QuestionInput } from '../check/schema.js';
+import { runRules, severities } from '../check/catalog.js';
+import type { ExpertInput, QuestionInput } from '../schema/input.js';
 import { checkStructure } from '../check/structure.js';
-import { condenseRoundup } from '../condense/condense.js';
-import { addDiagnostic, hasErrors } from '../diagnostics.js';
+import { condenseRoundup } from '../model/condense.js';
+import { addDiagnostic, hasErrors } from '../util/diagnostics.js';
 import type { LoadedConfig } from '../load/config.js';
-import type { MarkdownLimits } from '../load/markdown-guard.js';
+import type { MarkdownLimits } from '../markdown/guard.js';
 import { loadRoundup, type LoadedRoundup } from '../load/roundup.js';
 import type { RoundupSnapshot } from '../load/snapshot.js';
-import { buildRoundup, type Roundup } from '../model.js';
+import { buildRoundup, type Roundup } from '../model/roundup.js';
 import { renderHtml } from '../render/html.js';
 import { renderJson } from '../render/json.js';
-import { renderMarkdownArticle } from '../render/markdown-article.js';
+import { renderMarkdownArticle } from '../render/md-article.js';
 import { renderText } from '../render/text.js';
-import { writeOutputs } from '../write.js';
+import { writeOutputs } from './write.js';
 import { serializeFile, type SerializedFile } from './serialize.js';
 
-import { EXTENSIONS, type Format } from './formats.js';
+import { EXTENSIONS, type Format } from '../render/formats.js';
 
 /** Everything that decides what a roundup turns into; plain data, so it crosses into worker threads (and into the cache key). */
 export interface Job {

@@ -3,7 +3,7 @@ import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
-import { joinBlocks, markdownToBlocks } from './markdown-text.js';
+import { joinBlocks, markdownToBlocks } from './to-text.js';
 
 export interface RenderedMarkdown {
   markdown: string;

@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { writeOutputs } from '../src/write.js';
-import { tempDir } from './helpers.js';
+import { writeOutputs } from '../../src/engine/write.js';
+import { tempDir } from '../helpers.js';
 
 describe('writeOutputs', () => {
   test('writes each file atomically and leaves no temporary file', async () => {
