@@ -1,22 +1,23 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
-import type { VFile } from 'vfile';
-import type { BuildResult, Format } from './engine/run.js';
+import { buildCommand, type BuildFlags } from './commands/build.js';
+import { checkCommand, type CheckFlags } from './commands/check.js';
+import type { CliIo, CommandContext } from './commands/io.js';
+import { detectColor } from './commands/terminal.js';
 import { collect, collectFormats, FORMAT_NAMES, parsePort, parsePositive, parseShard, parseStylesheet, parseWidth, reporterOption } from './cli/options.js';
 import { ask } from './cli/prompt.js';
-import { detectColor, progressBar, summaryLine } from './cli/terminal.js';
-import type { CliIo } from './cli/io.js';
+import { UsageError } from './util/errors.js';
 import { readVersion } from './util/version.js';
 
 // For the launcher's SIGINT handler: the same module instance the build writes through.
 export { removeTemporaryFiles } from './engine/write.js';
 
-export type { CliIo } from './cli/io.js';
+export type { CliIo } from './commands/io.js';
 
 /** Exit codes: 0 built or clean, 1 input errors, 2 bad usage or an internal failure. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const env = io.env ?? process.env;
   const cwd = io.cwd ?? process.cwd();
-  const colorLevel = detectColor(io.stderr, env);
+  const context: CommandContext = { io, cwd, env, colorLevel: detectColor(io.stderr, env), workerUrl: new URL('./worker.js', import.meta.url) };
   let code = 0;
   const program = new Command('roundup')
     .description('Compile expert-roundup articles: one question, several experts, checked and rendered to HTML, JSON and text.')
@@ -61,48 +62,8 @@ Examples:
   $ roundup build examples/therapists-cry --fragment --stylesheet /css/site.css
   $ roundup build content/ --format html,json --out public --shard 1/4 --reporter json > shard-1.json
   $ roundup build content/ --watch`)
-    .action(async (paths: string[], options: BuildFlags) => {
-      const [{ build }, { UsageError }] = await Promise.all([import('./engine/run.js'), import('./engine/discover.js')]);
-      const toStdout = options.out === '-';
-      const formats = (options.format.length ? options.format : ['html']) as Format[];
-      if (toStdout && formats.length !== 1) throw new UsageError('--out - prints a single format; pick one with --format');
-      if (toStdout && options.watch) throw new UsageError('--watch writes files; it cannot print to --out -');
-      const once = async () => {
-        const progress = progressBar(io.stderr, env, io.now);
-        const result = await build({
-          paths, cwd, formats, config: options.config, outDir: toStdout ? undefined : options.out, write: !toStdout, width: options.width, strict: options.strict,
-          fragment: options.fragment, stylesheet: options.stylesheet, smartypants: options.smartypants, condense: options.condense, maxWords: options.maxWords,
-          ignore: options.ignore, shard: options.shard, jobs: options.jobs, cache: options.cache, cacheDir: options.cacheDir,
-          workerUrl: new URL('./worker.js', import.meta.url), onProgress: progress.update,
-        });
-        progress.clear();
-        if (toStdout && result.roundups.length > 1) throw new UsageError(`--out - prints a single roundup; ${result.roundups.length} were found`);
-        for (const warning of result.warnings) io.stderr.write(`roundup: ${warning}\n`);
-        const { reportJson } = await import('./report/json.js');
-        if (options.reporter === 'pretty') io.stderr.write(await report(result.files, options, colorLevel));
-        else (toStdout ? io.stderr : io.stdout).write(options.reporter === 'json' ? reportJson(result.files, options) : await report(result.files, options, colorLevel));
-        for (const roundup of result.roundups) {
-          for (const answer of roundup.condensed) io.stderr.write(`Condensed ${answer.name} (${roundup.dir}): ${answer.originalWords} → ${answer.words} words\n`);
-          if (toStdout) roundup.outputs.forEach((output) => io.stdout.write(output.contents));
-          else if (roundup.written.length > 0 && (result.roundups.length === 1 || options.verbose)) io.stderr.write(`Wrote ${roundup.written.join(', ')}\n`);
-          else if (roundup.unchanged && options.verbose) io.stderr.write(`Unchanged ${roundup.dir}\n`);
-        }
-        if (!toStdout) io.stderr.write(`${summaryLine(result.summary)}\n`);
-        return outcome(result);
-      };
-      code = await once();
-      if (!options.watch) return;
-      const { watchFiles } = await import('./engine/watch.js');
-      io.stderr.write('Watching for changes (Ctrl-C to stop)…\n');
-      let queue = Promise.resolve();
-      const stop = watchFiles(paths, { cwd, ignore: [options.out, options.cacheDir ?? 'node_modules/.cache'] }, () => {
-        queue = queue.then(async () => {
-          code = await once().catch((error: Error) => (io.stderr.write(`roundup: ${error.message}\n`), 2));
-        });
-      });
-      await (io.until ?? new Promise<void>(() => {}));
-      stop();
-      await queue;
+    .action(async (paths: string[], flags: BuildFlags) => {
+      code = await buildCommand(paths, flags, context);
     });
 
   program
@@ -122,16 +83,8 @@ Examples:
   $ roundup check examples/therapists-cry
   $ roundup check content/ --reporter json > report.json
   $ roundup check content/ --reporter github --strict     # in a GitHub Actions step`)
-    .action(async (paths: string[], options: CheckFlags) => {
-      const { check } = await import('./engine/run.js');
-      const progress = progressBar(io.stderr, env, io.now);
-      const result = await check({ paths, cwd, config: options.config, strict: options.strict, maxWords: options.maxWords, ignore: options.ignore, shard: options.shard, onProgress: progress.update });
-      progress.clear();
-      const text = await report(result.files, options, colorLevel);
-      (options.reporter === 'pretty' ? io.stderr : io.stdout).write(text);
-      if (options.verbose) for (const roundup of result.roundups) io.stderr.write(`Checked ${roundup.dir}\n`);
-      io.stderr.write(`${summaryLine({ ...result.summary, written: 0 }).replace(/: 0 files written, \d+ unchanged,/, ' checked:')}\n`);
-      code = outcome(result);
+    .action(async (paths: string[], flags: CheckFlags) => {
+      code = await checkCommand(paths, flags, context);
     });
 
   program
@@ -143,11 +96,9 @@ Examples:
 Examples:
   $ roundup credentials LCMHC CHPC
   $ roundup credentials --json > registry.json`)
-    .action(async (abbreviations: string[], options: { json?: boolean }) => {
-      const { lookupCredentials, formatCredentials } = await import('./commands/credentials.js');
-      const lookups = lookupCredentials(abbreviations);
-      io.stdout.write(options.json ? `${JSON.stringify(lookups, null, 2)}\n` : formatCredentials(lookups));
-      code = lookups.some((lookup) => lookup.entries.length === 0) ? 1 : 0;
+    .action(async (abbreviations: string[], flags: { json?: boolean }) => {
+      const { credentialsCommand } = await import('./commands/credentials.js');
+      code = credentialsCommand(abbreviations, flags, context);
     });
 
   program
@@ -159,9 +110,8 @@ Examples:
   $ roundup init my-roundup
   $ roundup init content/2026/first-session`)
     .action(async (folder: string) => {
-      const { initRoundup } = await import('./commands/scaffold.js');
-      const created = await initRoundup(folder, { cwd });
-      io.stdout.write(`Created ${created.files.join(', ')}\n\nNext:\n  roundup new expert ${folder} "Jane Doe" --credentials "LCSW" --location "Austin, Texas"\n  (write the answer in the file it creates, then delete the example expert)\n  roundup check ${folder}\n  roundup preview ${folder}\n  roundup build ${folder} --format html,json,text\n`);
+      const { initCommand } = await import('./commands/scaffold.js');
+      code = await initCommand(folder, context);
     });
 
   program
@@ -178,19 +128,11 @@ Examples:
 Examples:
   $ roundup new expert my-roundup "Jane Doe" --credentials "LCSW" --location "Austin, Texas"
   $ roundup new expert my-roundup --interactive`)
-    .action(async (_kind: string, folder: string, name: string | undefined, options: { credentials?: string; role?: string; location?: string; interactive?: boolean }) => {
-      const { newExpert } = await import('./commands/scaffold.js');
-      const fields = { name: name ?? '', credentials: options.credentials, role: options.role, location: options.location };
-      if (options.interactive) Object.assign(fields, await ask(io, fields));
-      if (!fields.name) throw Object.assign(new Error('the expert\'s name is required: roundup new expert <roundup> "Full Name"'), { name: 'UsageError' });
-      const created = await newExpert(folder, fields, { cwd });
-      for (const problem of created.problems) io.stderr.write(`${problem.severity}: ${problem.message}\n`);
-      if (created.files.length === 0) {
-        io.stderr.write('Nothing written: fix the error above and run the command again.\n');
-        code = 1;
-        return;
-      }
-      io.stdout.write(`Created ${created.files.join(', ')}: write the answer below its front matter.\n`);
+    .action(async (_kind: string, folder: string, name: string | undefined, flags: { credentials?: string; role?: string; location?: string; interactive?: boolean }) => {
+      const { newExpertCommand } = await import('./commands/scaffold.js');
+      const fields = { name: name ?? '', credentials: flags.credentials, role: flags.role, location: flags.location };
+      if (flags.interactive) Object.assign(fields, await ask(io, fields));
+      code = await newExpertCommand(folder, fields, context);
     });
 
   program
@@ -203,16 +145,9 @@ Examples:
 Examples:
   $ roundup preview my-roundup
   $ roundup preview my-roundup --port 8080`)
-    .action(async (folder: string, options: { port: number; host: string }) => {
-      const { startPreview } = await import('./commands/preview.js');
-      const { reportPretty } = await import('./report/pretty.js');
-      const preview = await startPreview(folder, {
-        cwd, port: options.port, host: options.host,
-        onBuild: (result) => io.stderr.write(`${reportPretty(result.files, { colorLevel })}${summaryLine(result.summary)}\n`),
-      });
-      io.stdout.write(`Preview at ${preview.url} (Ctrl-C to stop)\n`);
-      await (io.until ?? new Promise<void>(() => {}));
-      await preview.close();
+    .action(async (folder: string, flags: { port: number; host: string }) => {
+      const { previewCommand } = await import('./commands/preview.js');
+      code = await previewCommand(folder, flags, context);
     });
 
   program
@@ -237,11 +172,9 @@ Examples:
     .addHelpText('after', `
 Examples:
   $ roundup merge-reports shard-*.json > report.json`)
-    .action(async (reports: string[], options: { strict?: boolean }) => {
-      const { mergeReports } = await import('./commands/merge-reports.js');
-      const merged = await mergeReports(reports, cwd);
-      io.stdout.write(`${JSON.stringify(merged, null, 2)}\n`);
-      code = merged.some((entry) => entry.severity === 'error' || (options.strict && entry.severity === 'warning')) ? 1 : 0;
+    .action(async (reports: string[], flags: { strict?: boolean }) => {
+      const { mergeReportsCommand } = await import('./commands/merge-reports.js');
+      code = await mergeReportsCommand(reports, flags, context);
     });
 
   program
@@ -279,48 +212,12 @@ Run roundup help <command> for a command's options and examples.`);
   }
 }
 
-interface CheckFlags {
-  reporter: 'pretty' | 'json' | 'github';
-  verbose?: boolean;
-  config?: string;
-  maxWords?: number;
-  ignore: string[];
-  shard?: { index: number; count: number };
-  strict?: boolean;
-  quiet?: boolean;
-}
-
-interface BuildFlags extends CheckFlags {
-  format: string[];
-  out: string;
-  width: number;
-  fragment?: boolean;
-  stylesheet?: string;
-  smartypants: boolean;
-  condense: 'warn' | 'apply';
-  jobs?: number;
-  cache: boolean;
-  cacheDir?: string;
-  watch?: boolean;
-}
-
-function outcome(result: BuildResult): number {
-  const internal = result.files.some((file) => file.messages.some((message) => message.ruleId === 'internal-error'));
-  return internal ? 2 : result.code;
-}
-
-async function report(files: VFile[], options: CheckFlags, colorLevel: 0 | 1): Promise<string> {
-  if (options.reporter === 'json') return (await import('./report/json.js')).reportJson(files, options);
-  if (options.reporter === 'github') return (await import('./report/github.js')).reportGithub(files, options);
-  return (await import('./report/pretty.js')).reportPretty(files, { colorLevel, quiet: options.quiet });
-}
-
 function handleFailure(error: unknown, io: CliIo): number {
   if (error instanceof CommanderError) {
     // Help and version exit 0; every other commander error is bad usage and has been printed.
     return error.exitCode === 0 ? 0 : 2;
   }
-  if (error instanceof Error && error.name === 'UsageError') {
+  if (error instanceof UsageError) {
     io.stderr.write(`roundup: ${error.message}\n`);
     return 2;
   }

@@ -9,9 +9,10 @@
  * process.exitCode = result.code;
  */
 export { build, check, FORMATS } from './engine/run.js';
-export { render } from './engine/roundup.js';
+export { render } from './render/formats.js';
 export type { BuildOptions, BuildResult, CheckOptions, Format, RoundupResult } from './engine/run.js';
-export { discoverRoundups, UsageError } from './engine/discover.js';
+export { discoverRoundups } from './engine/discover.js';
+export { UsageError } from './util/errors.js';
 export { readRoundup } from './load/roundup.js';
 export type { LoadedRoundup } from './load/roundup.js';
 export { checkStructure } from './check/structure.js';

@@ -1,9 +1,10 @@
-import type { CliIo } from './io.js';
+import { UsageError } from '../util/errors.js';
+import type { CliIo } from '../commands/io.js';
 
 /** Ask for each field of a new expert on the terminal; Enter keeps what was given on the command line. */
 export async function ask(io: CliIo, fields: { name: string; credentials?: string; role?: string; location?: string }) {
   const input = io.stdin ?? process.stdin;
-  if (!input.isTTY) throw Object.assign(new Error('--interactive needs a terminal; give the fields as options instead'), { name: 'UsageError' });
+  if (!input.isTTY) throw new UsageError('--interactive needs a terminal; give the fields as options instead');
   const { createInterface } = await import('node:readline/promises');
   const prompt = createInterface({ input, output: io.stderr as NodeJS.WritableStream });
   try {

@@ -1,4 +1,5 @@
 import { createCredentialIndex, CREDENTIALS, type CredentialEntry } from '../data/credential-registry.js';
+import type { CommandContext } from './io.js';
 import { regionByCode } from '../data/regions.js';
 
 export interface CredentialLookup {
@@ -19,7 +20,7 @@ export function lookupCredentials(queries: readonly string[]): CredentialLookup[
 }
 
 /** A readable description of lookups, for the terminal. */
-export function formatCredentials(lookups: readonly CredentialLookup[]): string {
+function formatCredentials(lookups: readonly CredentialLookup[]): string {
   return lookups
     .map(({ query, entries, suggestions }) => {
       if (entries.length === 0) return `${query}: unknown${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : ''}`;
@@ -37,4 +38,11 @@ function describe(entry: CredentialEntry): string {
   lines.push(`  confidence: ${entry.confidence}`);
   lines.push(...(entry.sources.length > 0 ? entry.sources.map((source) => `  source: ${source}`) : ['  source: none read; general knowledge, not verified at a source']));
   return lines.join('\n');
+}
+
+/** `roundup credentials`: exit 1 when an abbreviation is unknown, so scripts can test for it. */
+export function credentialsCommand(abbreviations: readonly string[], flags: { json?: boolean }, { io }: Pick<CommandContext, 'io'>): number {
+  const lookups = lookupCredentials(abbreviations);
+  io.stdout.write(flags.json ? `${JSON.stringify(lookups, null, 2)}\n` : formatCredentials(lookups));
+  return lookups.some((lookup) => lookup.entries.length === 0) ? 1 : 0;
 }

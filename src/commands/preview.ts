@@ -6,8 +6,10 @@ import { build, type BuildResult } from '../engine/run.js';
 import { scriptSafeJson } from '../render/json-ld.js';
 import { reportPretty } from '../report/pretty.js';
 import { watchFiles } from '../engine/watch.js';
+import type { CommandContext } from './io.js';
+import { summaryLine } from './terminal.js';
 
-export interface PreviewOptions {
+interface PreviewOptions {
   cwd: string;
   /** Default 4321; 0 picks a free port. */
   port?: number;
@@ -17,7 +19,7 @@ export interface PreviewOptions {
   onBuild?: (result: BuildResult) => void;
 }
 
-export interface Preview {
+interface Preview {
   url: string;
   /** Stop watching and serving, and remove the preview's files. */
   close(): Promise<void>;
@@ -54,7 +56,7 @@ const CLIENT = `(() => {
 })();`;
 
 /** Serve one roundup's HTML on localhost, rebuilding it when its files change and reloading the open page. */
-export async function startPreview(dir: string, options: PreviewOptions): Promise<Preview> {
+async function startPreview(dir: string, options: PreviewOptions): Promise<Preview> {
   const out = mkdtempSync(path.join(tmpdir(), 'roundup-preview-'));
   const clients = new Set<ServerResponse>();
   let html: string | undefined;
@@ -127,4 +129,18 @@ export async function startPreview(dir: string, options: PreviewOptions): Promis
 /** The page of an unchanged build, which the cache did not rewrite: the one HTML file in the preview's folder. */
 function readFirstHtml(dir: string): string {
   return readdirSync(dir).find((name) => name.endsWith('.html')) ?? '';
+}
+
+/** `roundup preview`: serve until stopped, reporting every rebuild's findings. */
+export async function previewCommand(folder: string, flags: { port: number; host: string }, { io, cwd, colorLevel }: CommandContext): Promise<number> {
+  const preview = await startPreview(folder, {
+    cwd,
+    port: flags.port,
+    host: flags.host,
+    onBuild: (result) => io.stderr.write(`${reportPretty(result.files, { colorLevel })}${summaryLine(result.summary)}\n`),
+  });
+  io.stdout.write(`Preview at ${preview.url} (Ctrl-C to stop)\n`);
+  await (io.until ?? new Promise<void>(() => {}));
+  await preview.close();
+  return 0;
 }

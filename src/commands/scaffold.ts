@@ -1,12 +1,16 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
 import { stringify } from 'yaml';
+import { addDiagnostic, severityOf } from '../util/diagnostics.js';
 import { suggestSlug } from '../util/slug.js';
 import { credentialIndexFor } from '../check/context.js';
 import { resolveLocation } from '../data/locations.js';
 import { nearestRegions } from '../data/regions.js';
-import { UsageError } from '../engine/discover.js';
+import { UsageError } from '../util/errors.js';
+import type { CommandContext } from './io.js';
 import { DEFAULT_CONFIG } from '../load/find-config.js';
 import { buildLocation, splitCredentials } from '../model/roundup.js';
 
@@ -66,13 +70,13 @@ Write the expert's answer here, in Markdown. Each paragraph is kept; **emphasis*
 and [links](https://example.com/) work.
 `;
 
-export interface Created {
+interface Created {
   /** Files written, relative to `cwd`. */
   files: string[];
 }
 
 /** Scaffold a roundup folder: question.yaml with every field shown, and one example expert. Never overwrites. */
-export async function initRoundup(dir: string, options: { cwd: string }): Promise<Created> {
+async function initRoundup(dir: string, options: { cwd: string }): Promise<Created> {
   const absolute = path.resolve(options.cwd, dir);
   if (existsSync(absolute) && readdirSync(absolute).length > 0) {
     throw new UsageError(`${dir}: the folder exists and is not empty; roundup init never overwrites anything`);
@@ -95,40 +99,40 @@ export interface NewExpert {
   location?: string;
 }
 
-export interface Problem {
-  severity: 'error' | 'warning';
-  message: string;
-}
-
-/** Check an expert's fields before anything is written: unknown credentials warn, an unknown region is an error. */
-function checkNewExpert(expert: NewExpert): Problem[] {
-  const problems: Problem[] = [];
-  if (!expert.name.trim()) problems.push({ severity: 'error', message: 'Missing name, expected the expert’s full name' });
+/**
+ * Check an expert's fields before anything is written, as findings of the
+ * rules `check` would report: unknown credentials warn, an unknown region is
+ * an error.
+ */
+function checkNewExpert(expert: NewExpert): VFileMessage[] {
+  const file = new VFile();
+  const report = (ruleId: string, severity: 'error' | 'warning', reason: string) => addDiagnostic(file, { ruleId, severity, reason });
+  if (!expert.name.trim()) report('schema', 'error', 'Missing name, expected the expert’s full name');
   const index = credentialIndexFor(DEFAULT_CONFIG);
   for (const credential of splitCredentials(expert.credentials)) {
     if (index.lookup(credential).entries.length > 0) continue;
     const near = index.nearest(credential);
-    problems.push({ severity: 'warning', message: `Unexpected unknown credential \`${credential}\`${near[0] ? `, did you mean \`${near[0]}\`?` : ', expected one in the registry (roundup credentials lists them)'}` });
+    report('credential-unknown', 'warning', `Unexpected unknown credential \`${credential}\`${near[0] ? `, did you mean \`${near[0]}\`?` : ', expected one in the registry (roundup credentials lists them)'}`);
   }
   if (expert.location) {
     const location = buildLocation(expert.location);
     const resolved = resolveLocation(location);
     if (resolved.unknownRegion && location.region) {
       const near = nearestRegions(location.region);
-      problems.push({ severity: 'error', message: `Unexpected region \`${location.region}\`, expected a US state, a Canadian province, an Australian state or a country${near[0] ? `; did you mean \`${near[0]}\`?` : ''}` });
+      report('location-region-unknown', 'error', `Unexpected region \`${location.region}\`, expected a US state, a Canadian province, an Australian state or a country${near[0] ? `; did you mean \`${near[0]}\`?` : ''}`);
     } else if (!location.region) {
-      problems.push({ severity: 'warning', message: `Unexpected location \`${location.city}\` without a region, expected \`City, Region\`` });
+      report('location-region-missing', 'warning', `Unexpected location \`${location.city}\` without a region, expected \`City, Region\``);
     }
   }
-  return problems;
+  return file.messages;
 }
 
 /** Write `experts/<slug>.md` for a new expert, unless checking found an error. Never overwrites. */
-export async function newExpert(roundupDir: string, expert: NewExpert, options: { cwd: string }): Promise<Created & { problems: Problem[] }> {
+async function newExpert(roundupDir: string, expert: NewExpert, options: { cwd: string }): Promise<Created & { findings: VFileMessage[] }> {
   const absolute = path.resolve(options.cwd, roundupDir);
   if (!existsSync(path.join(absolute, 'question.yaml'))) throw new UsageError(`${roundupDir}: no question.yaml here; create the roundup first with roundup init`);
-  const problems = checkNewExpert(expert);
-  if (problems.some((problem) => problem.severity === 'error')) return { files: [], problems };
+  const findings = checkNewExpert(expert);
+  if (findings.some((finding) => finding.fatal === true)) return { files: [], findings };
   const id = suggestSlug(expert.name);
   if (!id) throw new UsageError(`cannot make a file name from "${expert.name}"`);
   const file = path.join(absolute, 'experts', `${id}.md`);
@@ -145,5 +149,25 @@ export async function newExpert(roundupDir: string, expert: NewExpert, options: 
   );
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, `---\n${frontMatter}---\nWrite ${expert.name.trim()}’s answer here, in Markdown.\n`, { flag: 'wx' });
-  return { files: [path.relative(options.cwd, file)], problems };
+  return { files: [path.relative(options.cwd, file)], findings };
+}
+
+/** `roundup init`: the folder, then what to do next. */
+export async function initCommand(folder: string, { io, cwd }: CommandContext): Promise<number> {
+  const created = await initRoundup(folder, { cwd });
+  io.stdout.write(`Created ${created.files.join(', ')}\n\nNext:\n  roundup new expert ${folder} "Jane Doe" --credentials "LCSW" --location "Austin, Texas"\n  (write the answer in the file it creates, then delete the example expert)\n  roundup check ${folder}\n  roundup preview ${folder}\n  roundup build ${folder} --format html,json,text\n`);
+  return 0;
+}
+
+/** `roundup new expert`: the findings on the fields, then the file, unless a finding is an error. */
+export async function newExpertCommand(folder: string, expert: NewExpert, { io, cwd }: CommandContext): Promise<number> {
+  if (!expert.name) throw new UsageError('the expert\'s name is required: roundup new expert <roundup> "Full Name"');
+  const created = await newExpert(folder, expert, { cwd });
+  for (const finding of created.findings) io.stderr.write(`${severityOf(finding)}: ${finding.reason}\n`);
+  if (created.files.length === 0) {
+    io.stderr.write('Nothing written: fix the error above and run the command again.\n');
+    return 1;
+  }
+  io.stdout.write(`Created ${created.files.join(', ')}: write the answer below its front matter.\n`);
+  return 0;
 }

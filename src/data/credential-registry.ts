@@ -3,7 +3,7 @@ import { didYouMean } from '../util/did-you-mean.js';
 
 export type CredentialKind = 'academic-degree' | 'state-license' | 'national-certification' | 'registration' | 'fellowship' | 'membership';
 
-export interface CredentialCandidate {
+interface CredentialCandidate {
   expansion: string;
   kind?: string;
   issuer?: string;

@@ -2,12 +2,9 @@ import { readdirSync, type Dirent } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { UsageError } from '../util/errors.js';
 import { compareCodePoints, QUESTION_FILE } from '../load/snapshot.js';
 
-/** Bad usage, not bad content: the CLI exits 2 with the message. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 export interface DiscoverOptions {
   cwd: string;

@@ -20,7 +20,7 @@ interface Slot {
 }
 
 /**
- * A fixed set of worker threads (src/worker.ts) that process roundups. Each
+ * A fixed set of worker threads (worker.ts) that process roundups. Each
  * worker is sent up to two tasks, so it starts the next as soon as it ends
  * one, without waiting for the main thread (which may be busy processing
  * roundups itself) to hand it over.

@@ -10,15 +10,11 @@ import type { LoadedConfig } from '../load/config.js';
 import type { MarkdownLimits } from '../markdown/guard.js';
 import { loadRoundup, type LoadedRoundup } from '../load/roundup.js';
 import type { RoundupSnapshot } from '../load/snapshot.js';
-import { buildRoundup, type Roundup } from '../model/roundup.js';
-import { renderHtml } from '../render/html.js';
-import { renderJson } from '../render/json.js';
-import { renderMarkdownArticle } from '../render/md-article.js';
-import { renderText } from '../render/text.js';
+import { buildRoundup } from '../model/roundup.js';
 import { writeOutputs } from './write.js';
 import { serializeFile, type SerializedFile } from './serialize.js';
 
-import { EXTENSIONS, type Format } from '../render/formats.js';
+import { EXTENSIONS, render, type Format } from '../render/formats.js';
 
 /** Everything that decides what a roundup turns into; plain data, so it crosses into worker threads (and into the cache key). */
 export interface Job {
@@ -48,19 +44,6 @@ export interface Outcome {
   condensed: { expert: string; name: string; originalWords: number; words: number }[];
   /** Set when served from the cache: nothing was parsed, rendered or written. */
   unchanged?: boolean;
-}
-
-export function render(roundup: Roundup, format: Format, job: Pick<Job, 'width' | 'fragment' | 'stylesheet'> = {}): string {
-  switch (format) {
-    case 'html':
-      return renderHtml(roundup, { fragment: job.fragment, stylesheet: job.stylesheet });
-    case 'json':
-      return renderJson(roundup);
-    case 'text':
-      return renderText(roundup, { width: job.width });
-    case 'md':
-      return renderMarkdownArticle(roundup);
-  }
 }
 
 /**

@@ -2,17 +2,18 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { parse } from 'yaml';
 import { BuildCache, cacheKey, defaultCacheDir } from './cache.js';
 import { WorkerPool } from './pool.js';
 import { FORMATS, type Format } from '../render/formats.js';
 import type { Job, Outcome } from './roundup.js';
 import { deserializeFile } from './serialize.js';
-import { exitCode, hasErrors } from '../util/diagnostics.js';
+import { hasErrors } from '../util/diagnostics.js';
+import { exitCodeFor } from '../util/exit-code.js';
 import { discoverRoundups } from './discover.js';
+import { slugCollision } from './slugs.js';
 import { DEFAULT_CONFIG, findConfig, type LoadedConfig } from '../load/find-config.js';
 import { readRawFile, type RawFile } from '../load/read.js';
-import { snapshotRoundup, type RoundupSnapshot } from '../load/snapshot.js';
+import { snapshotRoundup } from '../load/snapshot.js';
 
 export { FORMATS };
 export type { Format };
@@ -75,7 +76,7 @@ export interface BuildOptions extends CheckOptions {
 }
 
 /** Below this many roundups, starting worker threads costs more than it saves (measured by `npm run bench`). */
-export const PARALLEL_THRESHOLD = 2000;
+const PARALLEL_THRESHOLD = 2000;
 
 export interface RoundupResult {
   dir: string;
@@ -105,7 +106,7 @@ export interface BuildResult {
   summary: BuildSummary;
   /** Problems with the run itself that belong to no input file, such as a corrupt cache. */
   warnings: string[];
-  /** 0: no errors; 1: errors (or warnings under `strict`); 2: a config file has errors. */
+  /** 0: no errors; 1: errors (or warnings under `strict`); 2: a config file has errors, or roundup failed on a roundup. */
   code: 0 | 1 | 2;
 }
 
@@ -224,47 +225,11 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
 
   summary.seconds = (performance.now() - started) / 1000;
   const badConfig = (await Promise.all(configs.values())).some(({ config }) => config.file && hasErrors([config.file]));
-  return { files, roundups, summary, warnings, code: badConfig ? 2 : exitCode(files, { strict: options.strict }) };
+  const internal = files.some((file) => file.messages.some((message) => message.ruleId === 'internal-error'));
+  return { files, roundups, summary, warnings, code: exitCodeFor({ ...summary, strict: options.strict, broken: badConfig || internal }) };
 }
 
 /** A roundup's share: a hash of its path, so adding a roundup never moves the others to another shard. */
 function shardOf(dir: string, count: number): number {
   return createHash('sha1').update(dir.split(path.sep).join('/')).digest().readUInt32BE(0) % count;
-}
-
-/**
- * Two roundups must not write the same files, also on case-insensitive file
- * systems. The slug is read cheaply here, before any roundup is processed;
- * an invalid one is left to the full check.
- */
-async function slugCollision(snapshot: RoundupSnapshot, slugs: Map<string, string>, cwd: string): Promise<Outcome | undefined> {
-  let slug = path.basename(path.resolve(cwd, snapshot.dir));
-  const text = snapshot.question.bytes ? new TextDecoder().decode(snapshot.question.bytes) : '';
-  // Most roundups take their folder's name; only a `slug:` key needs the YAML parsed.
-  if (/^slug\s*:/m.test(text)) {
-    try {
-      const data = parse(text, { uniqueKeys: false, maxAliasCount: 0, logLevel: 'silent' }) as unknown;
-      if (data && typeof data === 'object' && typeof (data as { slug?: unknown }).slug === 'string') slug = (data as { slug: string }).slug;
-    } catch {
-      // Broken YAML: the full check reports it.
-    }
-  }
-  const key = slug.normalize('NFC').toLowerCase();
-  const other = slugs.get(key);
-  if (other === undefined) {
-    slugs.set(key, snapshot.dir);
-    return undefined;
-  }
-  const [{ parseQuestion }, { decodeFile }, { addDiagnostic }, { serializeFile }] = await Promise.all([
-    import('../load/question.js'), import('../load/read.js'), import('../util/diagnostics.js'), import('./serialize.js'),
-  ]);
-  const question = parseQuestion(decodeFile(snapshot.question, cwd));
-  addDiagnostic(question.file, {
-    ruleId: 'slug-collision',
-    severity: 'error',
-    span: question.value?.slug === undefined ? undefined : question.places.value(['slug']),
-    reason: `Unexpected slug \`${slug}\`, already used by the roundup in \`${other}\`: their files would overwrite each other`,
-    note: 'Give one of the two roundups its own `slug:` in question.yaml.',
-  });
-  return { dir: snapshot.dir, files: [serializeFile(question.file)], written: [], outputs: [], condensed: [] };
 }

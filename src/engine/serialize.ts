@@ -3,7 +3,7 @@ import type { VFileMessage } from 'vfile-message';
 import { severityOf, type Severity } from '../util/diagnostics.js';
 
 /** A diagnostic as plain data: what crosses from a worker thread, and what the cache keeps. */
-export interface SerializedMessage {
+interface SerializedMessage {
   reason: string;
   ruleId: string;
   severity: Severity;

@@ -3,7 +3,11 @@ import { processRoundup, type Job } from './roundup.js';
 import type { Task } from './pool.js';
 import { DEFAULT_CONFIG, readConfig, type LoadedConfig } from '../load/config.js';
 
-/* A worker thread of the build pool: processes the roundups it is sent, one at a time. */
+/*
+ * A worker thread of the build pool. The pool sends it up to two tasks at once
+ * (pool.ts); since processing awaits its file writes, the second task may run
+ * between the first one's awaits and end before it, so each answer names its task.
+ */
 const job = workerData as Job;
 const configs = new Map<string, LoadedConfig>();
 

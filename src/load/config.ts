@@ -21,4 +21,4 @@ export function parseConfig(vfile: VFile): LoadedConfig {
   return { file: vfile, value: value ?? {}, raw: data, places };
 }
 
-export { DEFAULT_CONFIG, findConfig, CONFIG_FILE, type LoadedConfig } from './find-config.js';
+export { DEFAULT_CONFIG, type LoadedConfig } from './find-config.js';

@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import type { ConfigInput } from '../schema/input.js';
 import { PlaceIndex } from './yaml.js';
 
-export const CONFIG_FILE = 'roundup.config.yaml';
+const CONFIG_FILE = 'roundup.config.yaml';
 
 export interface LoadedConfig {
   /** Undefined when roundup runs on its defaults. */

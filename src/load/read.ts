@@ -11,7 +11,7 @@ export interface ReadOptions {
   noFollow?: boolean;
 }
 
-export const DEFAULT_MAX_BYTES = 512 * 1024;
+const DEFAULT_MAX_BYTES = 512 * 1024;
 
 /** A file as read from disk, before decoding: its bytes, or why it was not read. */
 export interface RawFile {

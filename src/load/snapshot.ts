@@ -3,7 +3,7 @@ import path from 'node:path';
 import { readRawFile, type RawFile, type ReadOptions } from './read.js';
 
 export const QUESTION_FILE = 'question.yaml';
-export const EXPERTS_DIR = 'experts';
+const EXPERTS_DIR = 'experts';
 
 /** A roundup's input files as bytes: everything roundup reads of it, hashed for the cache and decoded to load it. */
 export interface RoundupSnapshot {

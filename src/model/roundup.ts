@@ -37,7 +37,7 @@ export interface Expert {
   condensed: Condensed | null;
 }
 
-export interface CredentialDetail {
+interface CredentialDetail {
   abbr: string;
   /** Null for an ambiguous abbreviation whose meaning the editor has not chosen. */
   expansion: string | null;
@@ -46,7 +46,7 @@ export interface CredentialDetail {
   issuer: string | null;
 }
 
-export interface Condensed {
+interface Condensed {
   originalWords: number;
   words: number;
   /** The sentences cut, as Markdown, in their original order. */

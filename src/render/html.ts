@@ -48,7 +48,7 @@ export function renderHtml(roundup: Roundup, options: HtmlOptions = {}): string 
 }
 
 /** The meta description: the intro's first paragraph (else the question), cut at a word near 160 characters. */
-export function describe(roundup: Roundup): string {
+function describe(roundup: Roundup): string {
   const source = roundup.intro?.text.split('\n\n')[0] ?? roundup.question;
   if (source.length <= 160) return source;
   const cut = source.slice(0, 159);

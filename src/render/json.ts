@@ -1,9 +1,6 @@
 import type { Expert, Roundup } from '../model/roundup.js';
-import type { RoundupJson } from '../schema/output.js';
+import { JSON_SCHEMA_VERSION, type RoundupJson } from '../schema/output.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
-
-/** Bumped on any change that could break a consumer of the JSON. */
-export const JSON_SCHEMA_VERSION = 1 as const;
 
 /**
  * The model as JSON: keys in a fixed order (the order written here), absent

@@ -2,10 +2,25 @@ import type { VFile } from 'vfile';
 import { severityOf } from '../util/diagnostics.js';
 import { sortMessages } from './messages.js';
 
+/** One finding in `--reporter json`: what CI tools and `merge-reports` read. */
+export interface ReportEntry {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: 'error' | 'warning' | 'info';
+  ruleId: string | null;
+  message: string;
+  fix: string | null;
+  expected: string[];
+  url: string | null;
+}
+
 /** Every diagnostic as data, one object each, in a fixed key order. */
 export function reportJson(files: readonly VFile[], options: { quiet?: boolean } = {}): string {
   const records = files.flatMap((file) =>
-    sortMessages(file, options).map((message) => ({
+    sortMessages(file, options).map((message): ReportEntry => ({
       file: file.path,
       line: message.line ?? 1,
       column: message.column ?? 1,

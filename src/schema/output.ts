@@ -5,6 +5,9 @@ import * as z from 'zod';
  * JSON Schema (schema/roundup.output.json) is generated from this.
  */
 
+/** Bumped on any change that could break a consumer of the JSON. */
+export const JSON_SCHEMA_VERSION = 1 as const;
+
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
 
 const markdown = z
@@ -49,7 +52,7 @@ const expert = z.strictObject({
 
 export const outputSchema = z
   .strictObject({
-    schemaVersion: z.literal(1),
+    schemaVersion: z.literal(JSON_SCHEMA_VERSION),
     slug: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/),
     lang: z.string(),
     title: z.string(),

@@ -1,6 +1,7 @@
 import { location } from 'vfile-location';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { exitCodeFor } from './exit-code.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -66,8 +67,9 @@ export function severityOf(message: VFileMessage): Severity {
 export const hasErrors = (files: readonly VFile[]) =>
   files.some((file) => file.messages.some((message) => message.fatal === true));
 
-/** 0: no errors (warnings allowed unless strict); 1: errors. Usage and internal failures (2) are the CLI's. */
+/** 0: no errors (warnings allowed unless strict); 1: errors. Broken configs and internal failures (2) are the engine's. */
 export function exitCode(files: readonly VFile[], options: { strict?: boolean } = {}): 0 | 1 {
-  const failing = (message: VFileMessage) => message.fatal === true || (options.strict === true && message.fatal === false);
-  return files.some((file) => file.messages.some(failing)) ? 1 : 0;
+  const messages = files.flatMap((file) => file.messages);
+  const count = (fatal: boolean) => messages.filter((message) => message.fatal === fatal).length;
+  return exitCodeFor({ errors: count(true), warnings: count(false), strict: options.strict }) as 0 | 1;
 }

@@ -11,3 +11,13 @@ export interface CliIo {
   /** Resolves to stop long-running commands (`preview`, `build --watch`); by default they run until the process ends. */
   until?: Promise<void>;
 }
+
+/** What every command is given: where to read and write, and what was decided once for the whole run. */
+export interface CommandContext {
+  io: CliIo;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  colorLevel: 0 | 1;
+  /** The worker script for `build`'s thread pool (beside the bundled CLI). */
+  workerUrl?: URL;
+}

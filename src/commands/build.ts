@@ -1,0 +1,94 @@
+import type { BuildResult, Format } from '../engine/run.js';
+import { UsageError } from '../util/errors.js';
+import type { CheckFlags } from './check.js';
+import type { CommandContext } from './io.js';
+import { progressBar, summaryLine } from './terminal.js';
+
+export interface BuildFlags extends CheckFlags {
+  format: string[];
+  out: string;
+  width: number;
+  fragment?: boolean;
+  stylesheet?: string;
+  smartypants: boolean;
+  condense: 'warn' | 'apply';
+  jobs?: number;
+  cache: boolean;
+  cacheDir?: string;
+  watch?: boolean;
+}
+
+/**
+ * `roundup build`: check and write the roundups under `paths`, or print one
+ * roundup's one format (`--out -`); with `--watch`, again on every change.
+ */
+export async function buildCommand(paths: string[], flags: BuildFlags, context: CommandContext): Promise<number> {
+  const toStdout = flags.out === '-';
+  const formats = (flags.format.length ? flags.format : ['html']) as Format[];
+  if (toStdout && formats.length !== 1) throw new UsageError('--out - prints a single format; pick one with --format');
+  if (toStdout && flags.watch) throw new UsageError('--watch writes files; it cannot print to --out -');
+  const once = () => buildOnce(paths, flags, formats, context);
+  let code = await once();
+  if (!flags.watch) return code;
+
+  const { io, cwd } = context;
+  const { watchFiles } = await import('../engine/watch.js');
+  io.stderr.write('Watching for changes (Ctrl-C to stop)…\n');
+  let queue = Promise.resolve();
+  const stop = watchFiles(paths, { cwd, ignore: [flags.out, flags.cacheDir ?? 'node_modules/.cache'] }, () => {
+    queue = queue.then(async () => {
+      code = await once().catch((error: Error) => (io.stderr.write(`roundup: ${error.message}\n`), 2));
+    });
+  });
+  await (io.until ?? new Promise<void>(() => {}));
+  stop();
+  await queue;
+  return code;
+}
+
+async function buildOnce(paths: string[], flags: BuildFlags, formats: Format[], { io, cwd, env, colorLevel, workerUrl }: CommandContext): Promise<number> {
+  const [{ build }, { reportFindings }] = await Promise.all([import('../engine/run.js'), import('../report/choose.js')]);
+  const toStdout = flags.out === '-';
+  const progress = progressBar(io.stderr, env, io.now);
+  const result = await build({
+    paths,
+    cwd,
+    formats,
+    config: flags.config,
+    outDir: toStdout ? undefined : flags.out,
+    write: !toStdout,
+    width: flags.width,
+    strict: flags.strict,
+    fragment: flags.fragment,
+    stylesheet: flags.stylesheet,
+    smartypants: flags.smartypants,
+    condense: flags.condense,
+    maxWords: flags.maxWords,
+    ignore: flags.ignore,
+    shard: flags.shard,
+    jobs: flags.jobs,
+    cache: flags.cache,
+    cacheDir: flags.cacheDir,
+    workerUrl,
+    onProgress: progress.update,
+  });
+  progress.clear();
+  if (toStdout && result.roundups.length > 1) throw new UsageError(`--out - prints a single roundup; ${result.roundups.length} were found`);
+  for (const warning of result.warnings) io.stderr.write(`roundup: ${warning}\n`);
+  const text = await reportFindings(result.files, { ...flags, colorLevel });
+  (flags.reporter === 'pretty' || toStdout ? io.stderr : io.stdout).write(text);
+  reportOutputs(result, flags, io);
+  if (!toStdout) io.stderr.write(`${summaryLine(result.summary)}\n`);
+  return result.code;
+}
+
+/** What each roundup produced: condensed answers, and the files written (or the output itself with `--out -`). */
+function reportOutputs(result: BuildResult, flags: BuildFlags, io: CommandContext['io']): void {
+  const toStdout = flags.out === '-';
+  for (const roundup of result.roundups) {
+    for (const answer of roundup.condensed) io.stderr.write(`Condensed ${answer.name} (${roundup.dir}): ${answer.originalWords} → ${answer.words} words\n`);
+    if (toStdout) for (const output of roundup.outputs) io.stdout.write(output.contents);
+    else if (roundup.written.length > 0 && (result.roundups.length === 1 || flags.verbose)) io.stderr.write(`Wrote ${roundup.written.join(', ')}\n`);
+    else if (roundup.unchanged && flags.verbose) io.stderr.write(`Unchanged ${roundup.dir}\n`);
+  }
+}
