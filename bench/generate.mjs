@@ -13,12 +13,22 @@ function random(seed) {
   };
 }
 
-const WORDS = 'therapy client session emotion empathy trust relationship feeling support boundary care healing grief anxiety tears moment practice clinician patient attention focus presence resilience process connection listening experience growth safety honesty change'.split(' ');
+const WORDS =
+  'therapy client session emotion empathy trust relationship feeling support boundary care healing grief anxiety tears moment practice clinician patient attention focus presence resilience process connection listening experience growth safety honesty change'.split(
+    ' ',
+  );
 const FIRST = ['Katie', 'David', 'Julia', 'Natalie', 'Anne', 'Nick', 'Maria', 'Sam', 'Priya', 'Omar', 'Lena', 'Chris'];
 const LAST = ['Lear', 'Fornos', 'Katzman', 'Moore', 'Watson', 'Bognar', 'Garcia', 'Chen', 'Patel', 'Haddad', 'Berg', 'Novak'];
 // Credentials valid in every state, so the tree is clean content (warnings would measure the reporter instead).
 const CREDENTIALS = [['PhD'], ['MA', 'LMFT'], ['PsyD'], ['LMFT', 'RPT'], ['MA', 'NCC'], ['PhD', 'LMFT']];
-const PLACES = ['Charlotte, North Carolina', 'Austin, Texas', 'St. Louis, Missouri', 'Pasadena, California', 'Boston, Massachusetts', 'Denver, Colorado'];
+const PLACES = [
+  'Charlotte, North Carolina',
+  'Austin, Texas',
+  'St. Louis, Missouri',
+  'Pasadena, California',
+  'Boston, Massachusetts',
+  'Denver, Colorado',
+];
 
 export function generateTree(root, count, seed = 1) {
   const next = random(seed);
@@ -52,11 +62,17 @@ export function generateTree(root, count, seed = 1) {
   for (let index = 0; index < count; index++) {
     const dir = path.join(root, `section-${String(index % 50).padStart(2, '0')}`, `roundup-${String(index).padStart(5, '0')}`);
     mkdirSync(path.join(dir, 'experts'), { recursive: true });
-    writeFileSync(path.join(dir, 'question.yaml'), `title: Question number ${index}?\nbyline: Kelsey Tyler\npublished: 2020-03-04\ncolumn:\n  name: 1 Question, 6 Answers\n  blurb: is a column where we ask different types of healthcare pros to weigh in.\nintro: |\n  ${sentence()} ${sentence()}\ncta: Ready to book? [Visit us](https://example.com/).\n`);
+    writeFileSync(
+      path.join(dir, 'question.yaml'),
+      `title: Question number ${index}?\nbyline: Kelsey Tyler\npublished: 2020-03-04\ncolumn:\n  name: 1 Question, 6 Answers\n  blurb: is a column where we ask different types of healthcare pros to weigh in.\nintro: |\n  ${sentence()} ${sentence()}\ncta: Ready to book? [Visit us](https://example.com/).\n`,
+    );
     for (let expert = 0; expert < 6; expert++) {
       const name = `${FIRST[(index + expert) % FIRST.length]} ${LAST[(index * 7 + expert) % LAST.length]}`;
       const id = `${name.toLowerCase().replace(' ', '-')}-${expert}`;
-      writeFileSync(path.join(dir, 'experts', `${id}.md`), `---\nname: ${name}\ncredentials: [${pick(CREDENTIALS).join(', ')}]\nlocation: ${pick(PLACES)}\n---\n\n${answer()}\n`);
+      writeFileSync(
+        path.join(dir, 'experts', `${id}.md`),
+        `---\nname: ${name}\ncredentials: [${pick(CREDENTIALS).join(', ')}]\nlocation: ${pick(PLACES)}\n---\n\n${answer()}\n`,
+      );
     }
   }
 }

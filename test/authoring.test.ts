@@ -15,27 +15,48 @@ describe('from roundup init to a built article', () => {
     expect(init.code).toBe(0);
     expect(init.stdout).toContain('Created my-roundup/question.yaml, my-roundup/experts/alex-rivera.md');
     expect(init.stdout).toContain('roundup new expert my-roundup "Jane Doe" --credentials "LCSW" --location "Austin, Texas"');
-    expect(readFileSync(path.join(cwd, 'my-roundup/question.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/node_modules\/roundup\/schema\/question\.json\n/);
+    expect(readFileSync(path.join(cwd, 'my-roundup/question.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/node_modules\/roundup\/schema\/question\.json\n/,
+    );
 
-    const added = await runCli(['new', 'expert', 'my-roundup', 'Jane Doe', '--credentials', 'LCSW', '--location', 'Austin, Texas'], { cwd });
-    expect([added.code, added.stdout, added.stderr]).toEqual([0, 'Created my-roundup/experts/jane-doe.md: write the answer below its front matter.\n', '']);
+    const added = await runCli(['new', 'expert', 'my-roundup', 'Jane Doe', '--credentials', 'LCSW', '--location', 'Austin, Texas'], {
+      cwd,
+    });
+    expect([added.code, added.stdout, added.stderr]).toEqual([
+      0,
+      'Created my-roundup/experts/jane-doe.md: write the answer below its front matter.\n',
+      '',
+    ]);
     const file = path.join(cwd, 'my-roundup/experts/jane-doe.md');
-    expect(readFileSync(file, 'utf8')).toBe('---\nname: Jane Doe\ncredentials:\n  - LCSW\nlocation: Austin, Texas\n---\nWrite Jane Doe’s answer here, in Markdown.\n');
+    expect(readFileSync(file, 'utf8')).toBe(
+      '---\nname: Jane Doe\ncredentials:\n  - LCSW\nlocation: Austin, Texas\n---\nWrite Jane Doe’s answer here, in Markdown.\n',
+    );
     // The one edit by hand: the answer.
-    writeFileSync(file, readFileSync(file, 'utf8').replace('Write Jane Doe’s answer here, in Markdown.', 'Crying with a client can strengthen trust, as long as the focus stays on them.'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'Write Jane Doe’s answer here, in Markdown.',
+        'Crying with a client can strengthen trust, as long as the focus stays on them.',
+      ),
+    );
 
     const checked = await runCli(['check', 'my-roundup', '--strict'], { cwd });
     expect(checked.code).toBe(0);
     expect(checked.stderr).toMatch(/^1 roundup checked: 0 errors, 0 warnings in \d+\.\d\d s\n$/);
     const built = await runCli(['build', 'my-roundup', '--format', 'html,json,text'], { cwd });
     expect(built.code).toBe(0);
-    expect(JSON.parse(readFileSync(path.join(cwd, 'dist/my-roundup.json'), 'utf8')).experts.map((expert: { name: string }) => expert.name)).toEqual(['Alex Rivera', 'Jane Doe']);
+    expect(
+      JSON.parse(readFileSync(path.join(cwd, 'dist/my-roundup.json'), 'utf8')).experts.map((expert: { name: string }) => expert.name),
+    ).toEqual(['Alex Rivera', 'Jane Doe']);
   });
 
   test('init never overwrites', async () => {
     const dir = makeRoundup();
     const { code, stderr } = await runCli(['init', path.basename(dir)], { cwd: path.dirname(dir) });
-    expect([code, stderr]).toEqual([2, `roundup: ${path.basename(dir)}: the folder exists and is not empty; roundup init never overwrites anything\n`]);
+    expect([code, stderr]).toEqual([
+      2,
+      `roundup: ${path.basename(dir)}: the folder exists and is not empty; roundup init never overwrites anything\n`,
+    ]);
   });
 
   test('new expert: an unknown credential is reported and the file written; an unknown region writes nothing; no overwrite', async () => {
@@ -46,7 +67,9 @@ describe('from roundup init to a built article', () => {
     expect(existsSync(path.join(dir, 'experts/kip-lee.md'))).toBe(true);
     const refused = await runCli(['new', 'expert', 'my-roundup', 'Ann Bo', '--location', 'Austin, Texsa'], { cwd });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('error: Unexpected region `Texsa`, expected a US state, a Canadian province, an Australian state or a country; did you mean `Texas`?');
+    expect(refused.stderr).toContain(
+      'error: Unexpected region `Texsa`, expected a US state, a Canadian province, an Australian state or a country; did you mean `Texas`?',
+    );
     expect(existsSync(path.join(dir, 'experts/ann-bo.md'))).toBe(false);
     const again = await runCli(['new', 'expert', 'my-roundup', 'Kip Lee'], { cwd });
     expect([again.code, again.stderr]).toEqual([2, 'roundup: my-roundup/experts/kip-lee.md exists; roundup new never overwrites a file\n']);
@@ -60,18 +83,24 @@ describe('from roundup init to a built article', () => {
     const answers = ['Rosa Diaz', 'LMFT', 'Family therapist', 'Denver, Colorado'];
     stdin.on('resume', () => {});
     const done = run(['new', 'expert', 'my-roundup', '--interactive'], {
-      cwd: path.dirname(dir), stdin, env: {},
+      cwd: path.dirname(dir),
+      stdin,
+      env: {},
       stdout: { write: () => true },
-      stderr: { write: (text: string) => {
-        prompts += text;
-        if (text.endsWith(': ')) stdin.write(`${answers.shift()}\n`);
-        return true;
-      } },
+      stderr: {
+        write: (text: string) => {
+          prompts += text;
+          if (text.endsWith(': ')) stdin.write(`${answers.shift()}\n`);
+          return true;
+        },
+      },
     });
     expect(await done).toBe(0);
     expect(prompts).toContain('Full name: ');
     expect(prompts).toContain('Location (City, Region): ');
-    expect(readFileSync(path.join(dir, 'experts/rosa-diaz.md'), 'utf8')).toContain('name: Rosa Diaz\ncredentials:\n  - LMFT\nrole: Family therapist\nlocation: Denver, Colorado\n');
+    expect(readFileSync(path.join(dir, 'experts/rosa-diaz.md'), 'utf8')).toContain(
+      'name: Rosa Diaz\ncredentials:\n  - LMFT\nrole: Family therapist\nlocation: Denver, Colorado\n',
+    );
   });
 });
 
@@ -111,7 +140,10 @@ describe('shell completion', () => {
 
 describe('the terminal', () => {
   const inTerminal = (command: string, env: Record<string, string> = {}) =>
-    spawnSync('script', ['-qfec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, ...env, NO_COLOR: env.NO_COLOR ?? '', FORCE_COLOR: '', CI: '' } }).stdout;
+    spawnSync('script', ['-qfec', command, '/dev/null'], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env, NO_COLOR: env.NO_COLOR ?? '', FORCE_COLOR: '', CI: '' },
+    }).stdout;
 
   test('diagnostics in a pseudo-terminal are colored and show the line with a caret', () => {
     const dir = makeRoundup({ experts: { 'jane-doe': minimalExpert('Jane Doe', 'location: Austin, Texsa\n') } });
@@ -140,7 +172,10 @@ describe('roundup preview', () => {
       });
       child.once('exit', () => reject(new Error('preview exited')));
     });
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     try {
       const page = await browser.newPage();
       await page.goto(url);
@@ -184,7 +219,10 @@ test('build --watch rebuilds what changed', async () => {
   };
   try {
     await waitFor(/Watching for changes/);
-    writeFileSync(path.join(dir, 'experts', 'jane-doe.md'), minimalExpert('Jane Doe', 'location: Austin, Texas\n').replace('An answer.', 'Changed.'));
+    writeFileSync(
+      path.join(dir, 'experts', 'jane-doe.md'),
+      minimalExpert('Jane Doe', 'location: Austin, Texas\n').replace('An answer.', 'Changed.'),
+    );
     await waitFor(/1 roundup: 1 file written, 0 unchanged[\s\S]*1 roundup: 1 file written, 0 unchanged/);
     expect(readFileSync(path.join(dir, 'out', 'my-roundup.html'), 'utf8')).toContain('Changed.');
   } finally {

@@ -18,14 +18,23 @@ let browser: Browser;
 let url: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: run scripts/ensure-browser.sh (apt-get install chromium), or set CHROMIUM_PATH.`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`No Chromium at ${CHROMIUM}: run scripts/ensure-browser.sh (apt-get install chromium), or set CHROMIUM_PATH.`);
   const out = tempDir();
   await build({ paths: [EXAMPLE], cwd: ROOT, outDir: out, formats: ['html'] });
   url = `file://${path.join(out, 'therapists-cry.html')}`;
   // The flags keep Chromium off the network, which this machine does not have.
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 60_000);
 
@@ -61,7 +70,9 @@ describe('the example page in Chromium', () => {
   test('the heading outline is the title, then one heading per expert', async () => {
     const page = await browser.newPage();
     await page.goto(url);
-    const headings = await page.$$eval('h1, h2, h3, h4, h5, h6', (nodes) => nodes.map((node) => `${node.tagName.toLowerCase()} ${node.textContent}`));
+    const headings = await page.$$eval('h1, h2, h3, h4, h5, h6', (nodes) =>
+      nodes.map((node) => `${node.tagName.toLowerCase()} ${node.textContent}`),
+    );
     expect(headings).toEqual([
       'h1 Is It Normal for Therapists to Cry In Front of Patients?',
       'h2 Katie Lear, LCMHC, RPT, RDT',
@@ -75,31 +86,35 @@ describe('the example page in Chromium', () => {
     await page.close();
   }, 30_000);
 
-  test.each([375, 1280])('reads well %ipx wide: no sideways scrolling, body text at least 16px, lines of at most 80 characters', async (width) => {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    await page.goto(url);
-    const layout = await page.evaluate(() => {
-      const paragraph = document.querySelector('.answer p')!;
-      const style = getComputedStyle(paragraph);
-      const characterWidth = parseFloat(style.fontSize) * 0.5;
-      return {
-        overflow: document.documentElement.scrollWidth - window.innerWidth,
-        fontSize: parseFloat(style.fontSize),
-        charactersPerLine: paragraph.getBoundingClientRect().width / characterWidth,
-        lineHeight: parseFloat(style.lineHeight) / parseFloat(style.fontSize),
-      };
-    });
-    expect(layout.overflow).toBeLessThanOrEqual(0);
-    expect(layout.fontSize).toBeGreaterThanOrEqual(16);
-    expect(layout.lineHeight).toBeGreaterThanOrEqual(1.4);
-    expect(layout.charactersPerLine).toBeLessThanOrEqual(90);
-    const screenshot = await page.screenshot({ fullPage: false });
-    expect(screenshot.length).toBeGreaterThan(10_000);
-    // Kept for the README; a CI clone has no use for them.
-    if (!process.env.CI) {
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      writeFileSync(path.join(SCREENSHOTS, `therapists-cry-${width}.png`), screenshot);
-    }
-    await page.close();
-  }, 30_000);
+  test.each([375, 1280])(
+    'reads well %ipx wide: no sideways scrolling, body text at least 16px, lines of at most 80 characters',
+    async (width) => {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(url);
+      const layout = await page.evaluate(() => {
+        const paragraph = document.querySelector('.answer p')!;
+        const style = getComputedStyle(paragraph);
+        const characterWidth = parseFloat(style.fontSize) * 0.5;
+        return {
+          overflow: document.documentElement.scrollWidth - window.innerWidth,
+          fontSize: parseFloat(style.fontSize),
+          charactersPerLine: paragraph.getBoundingClientRect().width / characterWidth,
+          lineHeight: parseFloat(style.lineHeight) / parseFloat(style.fontSize),
+        };
+      });
+      expect(layout.overflow).toBeLessThanOrEqual(0);
+      expect(layout.fontSize).toBeGreaterThanOrEqual(16);
+      expect(layout.lineHeight).toBeGreaterThanOrEqual(1.4);
+      expect(layout.charactersPerLine).toBeLessThanOrEqual(90);
+      const screenshot = await page.screenshot({ fullPage: false });
+      expect(screenshot.length).toBeGreaterThan(10_000);
+      // Kept for the README; a CI clone has no use for them.
+      if (!process.env.CI) {
+        mkdirSync(SCREENSHOTS, { recursive: true });
+        writeFileSync(path.join(SCREENSHOTS, `therapists-cry-${width}.png`), screenshot);
+      }
+      await page.close();
+    },
+    30_000,
+  );
 });

@@ -10,7 +10,9 @@ describe('roundup build (the built binary)', () => {
     const out = tempDir();
     const { code, stderr } = spawnCli(['build', EXAMPLE, '--format', 'html,json,text', '--out', out]);
     expect(code).toBe(0);
-    expect(stderr).toContain(`⚠ 3 warnings, 2 infos\nWrote ${['html', 'json', 'txt'].map((ext) => path.relative(ROOT, path.join(out, `therapists-cry.${ext}`))).join(', ')}\n`);
+    expect(stderr).toContain(
+      `⚠ 3 warnings, 2 infos\nWrote ${['html', 'json', 'txt'].map((ext) => path.relative(ROOT, path.join(out, `therapists-cry.${ext}`))).join(', ')}\n`,
+    );
     expect(stderr).toMatch(/\n1 roundup: 3 files written, 0 unchanged, 0 errors, 3 warnings in \d+\.\d\d s\n$/);
     expect(readdirSync(out).sort()).toEqual(['therapists-cry.html', 'therapists-cry.json', 'therapists-cry.txt']);
   });
@@ -58,7 +60,9 @@ describe('roundup build (the built binary)', () => {
     writeFileSync(path.join(base, 'taken'), 'a file where the output folder should be');
     const { code, stderr } = spawnCli(['build', EXAMPLE, '--out', path.join(base, 'taken')]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^examples\/therapists-cry\/question\.yaml:1:1: error: Cannot build roundup: EEXIST: file already exists, mkdir .* \[internal-error\]$/m);
+    expect(stderr).toMatch(
+      /^examples\/therapists-cry\/question\.yaml:1:1: error: Cannot build roundup: EEXIST: file already exists, mkdir .* \[internal-error\]$/m,
+    );
     noStackTrace(stderr);
     expect(readFileSync(path.join(base, 'taken'), 'utf8')).toBe('a file where the output folder should be');
   });
@@ -131,11 +135,21 @@ describe('roundup CLI (in process)', () => {
     const dir = makeRoundup({ experts: { 'jane-doe': '---\nname: Jane\nlocaton: Austin\n---\nHi\n' } });
     const { code, stdout } = await runCli(['check', '.', '--reporter', 'json'], { cwd: dir });
     expect(code).toBe(1);
-    expect(JSON.parse(stdout)).toEqual([{
-      file: 'experts/jane-doe.md', line: 3, column: 1, endLine: 3, endColumn: 8, severity: 'error', ruleId: 'schema',
-      message: 'Unexpected field `locaton`, did you mean `location`?', fix: 'Rename `locaton` to `location`.',
-      expected: ['location'], url: 'docs/rules.md#schema',
-    }]);
+    expect(JSON.parse(stdout)).toEqual([
+      {
+        file: 'experts/jane-doe.md',
+        line: 3,
+        column: 1,
+        endLine: 3,
+        endColumn: 8,
+        severity: 'error',
+        ruleId: 'schema',
+        message: 'Unexpected field `locaton`, did you mean `location`?',
+        fix: 'Rename `locaton` to `location`.',
+        expected: ['location'],
+        url: 'docs/rules.md#schema',
+      },
+    ]);
     expect(readdirSync(dir).sort()).toEqual(['experts', 'question.yaml']);
   });
 

@@ -22,9 +22,13 @@ const sanitized = JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/commonm
 };
 const reasonOf = new Map(Object.entries(sanitized.reasons).flatMap(([reason, { examples }]) => examples.map((number) => [number, reason])));
 
-const normalize = (html: string) => toHtml(fromHtml(html, { fragment: true })).replace(/>\s+</g, '><').trim();
+const normalize = (html: string) =>
+  toHtml(fromHtml(html, { fragment: true }))
+    .replace(/>\s+</g, '><')
+    .trim();
 const parser = unified().use(remarkParse);
-const contains = (node: Nodes, test: (node: Nodes) => boolean): boolean => test(node) || ('children' in node && node.children.some((child) => contains(child as Nodes, test)));
+const contains = (node: Nodes, test: (node: Nodes) => boolean): boolean =>
+  test(node) || ('children' in node && node.children.some((child) => contains(child as Nodes, test)));
 
 describe('CommonMark spec examples', () => {
   test('the spec has its 652 examples', () => {
@@ -42,6 +46,12 @@ describe('CommonMark spec examples', () => {
     expect(html).not.toBe(normalize(example.html));
     const tree = parser.parse(example.markdown) as Nodes;
     if (reason === 'raw-html') expect(contains(tree, (node) => node.type === 'html')).toBe(true);
-    else expect(contains(tree, (node) => (node.type === 'link' || node.type === 'image' || node.type === 'definition') && /^[^/?#]*:/.test(node.url))).toBe(true);
+    else
+      expect(
+        contains(
+          tree,
+          (node) => (node.type === 'link' || node.type === 'image' || node.type === 'definition') && /^[^/?#]*:/.test(node.url),
+        ),
+      ).toBe(true);
   });
 });

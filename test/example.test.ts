@@ -8,7 +8,9 @@ import { EXAMPLE, ROOT, expectGolden, tempDir } from './helpers.js';
 function seedAnswers(): Map<string, string[]> {
   const seed = readFileSync(path.join(ROOT, 'test/fixtures/seed/therapists-cry.txt'), 'utf8');
   const lines = seed.split('\n').map((line) => line.trimEnd());
-  const headings = lines.map((line, index) => ({ line, index })).filter(({ line }) => /^[A-Z][^,]+(, [A-Z-]+)+$/.test(line) && /[A-Z]{2}/.test(line));
+  const headings = lines
+    .map((line, index) => ({ line, index }))
+    .filter(({ line }) => /^[A-Z][^,]+(, [A-Z-]+)+$/.test(line) && /[A-Z]{2}/.test(line));
   const end = lines.indexOf('Responses have been condensed and lightly edited.');
   const answers = new Map<string, string[]>();
   headings.forEach(({ line, index }, position) => {
@@ -31,7 +33,11 @@ describe('the therapists-cry example', () => {
   test('builds with no errors and writes three files', () => {
     expect(result.code).toBe(0);
     expect(result.files.flatMap((file) => file.messages.filter((message) => message.fatal))).toEqual([]);
-    expect(result.roundups[0]?.written.map((file) => path.basename(file))).toEqual(['therapists-cry.html', 'therapists-cry.json', 'therapists-cry.txt']);
+    expect(result.roundups[0]?.written.map((file) => path.basename(file))).toEqual([
+      'therapists-cry.html',
+      'therapists-cry.json',
+      'therapists-cry.txt',
+    ]);
     expect(result.files.flatMap((file) => file.messages.map((message) => message.ruleId))).toHaveLength(5);
   });
 
@@ -49,8 +55,14 @@ describe('the therapists-cry example', () => {
 
   test('the JSON lists the six experts with the credentials and locations the article prints', () => {
     const json = JSON.parse(readFileSync(path.join(outDir, 'therapists-cry.json'), 'utf8'));
-    expect(json.experts.map((expert: { name: string; credentials: string[]; role: string | null; location: { display: string } }) =>
-      [expert.name, expert.credentials.join(', '), expert.role, expert.location.display])).toEqual([
+    expect(
+      json.experts.map((expert: { name: string; credentials: string[]; role: string | null; location: { display: string } }) => [
+        expert.name,
+        expert.credentials.join(', '),
+        expert.role,
+        expert.location.display,
+      ]),
+    ).toEqual([
       ['Katie Lear', 'LCMHC, RPT, RDT', 'Licensed counselor', 'Charlotte, North Carolina'],
       ['David Fornos', 'MA', null, 'Austin, Texas'],
       ['Julia Katzman', 'LMSW', null, 'St. Louis, Missouri'],
@@ -62,7 +74,10 @@ describe('the therapists-cry example', () => {
     json.experts.forEach((expert: { name: string; answer: { text: string } }, index: number) => {
       expect(expert.answer.text.split('\n\n')).toEqual([...seed.values()][index]);
     });
-    expect(json.column).toEqual({ name: '1 Question, 5 Answers', blurb: 'is a column where we ask different types of healthcare pros to weigh in on the same issue.' });
+    expect(json.column).toEqual({
+      name: '1 Question, 5 Answers',
+      blurb: 'is a column where we ask different types of healthcare pros to weigh in on the same issue.',
+    });
     expect(json.closing).toBe('Responses have been condensed and lightly edited.');
     expect(json.cta.html).toBe('<p>Ready to book a doctor’s appointment? <a href="https://www.zocdoc.com/">Visit Zocdoc</a>.</p>');
   });
@@ -80,7 +95,14 @@ describe('the therapists-cry example', () => {
   test('the fragment and the condensed build match their golden files', async () => {
     const fragment = await build({ paths: [EXAMPLE], formats: ['html'], fragment: true, cwd: ROOT, write: false });
     expectGolden(fragment.roundups[0]!.outputs[0]!.contents, 'therapists-cry/fragment.html');
-    const condensed = await build({ paths: [EXAMPLE], formats: ['json', 'text'], condense: 'apply', maxWords: 120, cwd: ROOT, write: false });
+    const condensed = await build({
+      paths: [EXAMPLE],
+      formats: ['json', 'text'],
+      condense: 'apply',
+      maxWords: 120,
+      cwd: ROOT,
+      write: false,
+    });
     expectGolden(condensed.roundups[0]!.outputs[0]!.contents, 'therapists-cry/condensed.json');
     expectGolden(condensed.roundups[0]!.outputs[1]!.contents, 'therapists-cry/condensed.txt');
   });

@@ -15,21 +15,81 @@ import { dangers } from './html-safety.js';
 const validateOutput = new Ajv2020.default({ strict: false }).compile(jsonSchema('output'));
 
 /** Text made of the pieces that trouble parsers: delimiters, quotes, markup, URLs, odd whitespace. */
-const tricky = fc.array(
-  fc.oneof(
-    fc.constantFrom('---', '---js', '...', ':', ': ', '- ', '#', '"', "'", '“', '’', '[', ']', '(', ')', '{', '}', '*', '_', '`', '```', '>', '<', '</', '\n', '\n\n', '\t', '  ', '|', '&', '!', '%', '@', '\\'),
-    fc.constantFrom('<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '[a](javascript:x)', '![i](data:x)', 'https://example.com/', '&#106;', '\u202e', 'LCSW', 'Austin, Texas', 'name', 'credentials', 'location'),
-    fc.string({ maxLength: 8 }),
-  ),
-  { maxLength: 40 },
-).map((pieces) => pieces.join(''));
+const tricky = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        '---',
+        '---js',
+        '...',
+        ':',
+        ': ',
+        '- ',
+        '#',
+        '"',
+        "'",
+        '“',
+        '’',
+        '[',
+        ']',
+        '(',
+        ')',
+        '{',
+        '}',
+        '*',
+        '_',
+        '`',
+        '```',
+        '>',
+        '<',
+        '</',
+        '\n',
+        '\n\n',
+        '\t',
+        '  ',
+        '|',
+        '&',
+        '!',
+        '%',
+        '@',
+        '\\',
+      ),
+      fc.constantFrom(
+        '<script>alert(1)</script>',
+        '<img src=x onerror=alert(1)>',
+        'javascript:alert(1)',
+        '[a](javascript:x)',
+        '![i](data:x)',
+        'https://example.com/',
+        '&#106;',
+        '\u202e',
+        'LCSW',
+        'Austin, Texas',
+        'name',
+        'credentials',
+        'location',
+      ),
+      fc.string({ maxLength: 8 }),
+    ),
+    { maxLength: 40 },
+  )
+  .map((pieces) => pieces.join(''));
 
 /** Front matter that is valid YAML with arbitrary values, so most builds get as far as the renderers. */
 const frontMatter = fc.record({
   name: fc.string({ minLength: 1, maxLength: 30 }),
-  credentials: fc.oneof(fc.array(fc.constantFrom('LCSW', 'PhD', 'Ph.D.', 'CHPC', 'XYZ', '<b>', 'LMFT'), { maxLength: 4 }), fc.constantFrom('LCSW, PhD', 'MA')),
+  credentials: fc.oneof(
+    fc.array(fc.constantFrom('LCSW', 'PhD', 'Ph.D.', 'CHPC', 'XYZ', '<b>', 'LMFT'), { maxLength: 4 }),
+    fc.constantFrom('LCSW, PhD', 'MA'),
+  ),
   role: fc.option(fc.string({ maxLength: 30 }), { nil: undefined }),
-  location: fc.option(fc.oneof(fc.constantFrom('Austin, Texas', 'Los Angeles', 'Austin, TX', 'Paris, France', 'Nowhere, Narnia'), fc.string({ maxLength: 20 })), { nil: undefined }),
+  location: fc.option(
+    fc.oneof(
+      fc.constantFrom('Austin, Texas', 'Los Angeles', 'Austin, TX', 'Paris, France', 'Nowhere, Narnia'),
+      fc.string({ maxLength: 20 }),
+    ),
+    { nil: undefined },
+  ),
 });
 
 async function buildRoundup(question: string, expert: string) {
@@ -92,8 +152,14 @@ describe('properties', () => {
   test('arbitrary values in valid front matter and question fields: safe, valid, deterministic', async () => {
     await fc.assert(
       fc.asyncProperty(frontMatter, tricky, tricky, tricky, async (fields, title, intro, answer) => {
-        const yaml = Object.entries(fields).filter(([, value]) => value !== undefined).map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join('\n');
-        await checkBuilt(`title: ${JSON.stringify(title || 'T')}\nbyline: B\nintro: ${JSON.stringify(intro)}\n`, `---\n${yaml}\n---\n${answer}\n`);
+        const yaml = Object.entries(fields)
+          .filter(([, value]) => value !== undefined)
+          .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+          .join('\n');
+        await checkBuilt(
+          `title: ${JSON.stringify(title || 'T')}\nbyline: B\nintro: ${JSON.stringify(intro)}\n`,
+          `---\n${yaml}\n---\n${answer}\n`,
+        );
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 120) },
     );

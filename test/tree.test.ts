@@ -9,8 +9,13 @@ import { ROOT, makeRoundup, runCli, tempDir } from './helpers.js';
 function makeTree(count: number): string {
   const content = tempDir('roundup-tree-');
   for (let index = 0; index < count; index++) {
-    const expert = (name: string) => `---\nname: ${name}\ncredentials: LCSW\nlocation: Austin, Texas\n---\nAn answer by ${name}, number ${index}.\n`;
-    makeRoundup({ parent: path.join(content, `section-${index % 7}`), name: `roundup-${String(index).padStart(3, '0')}`, experts: { 'jane-doe': expert('Jane Doe'), 'john-roe': expert('John Roe') } });
+    const expert = (name: string) =>
+      `---\nname: ${name}\ncredentials: LCSW\nlocation: Austin, Texas\n---\nAn answer by ${name}, number ${index}.\n`;
+    makeRoundup({
+      parent: path.join(content, `section-${index % 7}`),
+      name: `roundup-${String(index).padStart(3, '0')}`,
+      experts: { 'jane-doe': expert('Jane Doe'), 'john-roe': expert('John Roe') },
+    });
   }
   return content;
 }
@@ -19,7 +24,8 @@ describe('building a tree of 300 roundups', () => {
   let content: string;
   const out = () => path.join(content, 'public');
   const cli = (...argv: string[]) => runCli(['build', '.', '--out', 'public', '--format', 'html,json,text', ...argv], { cwd: content });
-  const summary = (stderr: string) => /(\d+) roundups?: (\d+) files? written, (\d+) unchanged, (\d+) errors?, (\d+) warnings?/.exec(stderr)!.slice(1).map(Number);
+  const summary = (stderr: string) =>
+    /(\d+) roundups?: (\d+) files? written, (\d+) unchanged, (\d+) errors?, (\d+) warnings?/.exec(stderr)!.slice(1).map(Number);
 
   beforeAll(() => {
     content = makeTree(300);
@@ -93,7 +99,13 @@ describe('building a tree of 300 roundups', () => {
     await run(['build', '.', '--out', 'tty', '--no-cache'], { cwd: content, stdout: { write: () => true }, stderr: tty, env: {}, now });
     expect(shown).toMatch(/\r\[=+ *\] \d+\/300 roundups · \d+\/s · \d+ s left/);
     shown = '';
-    await run(['build', '.', '--out', 'tty', '--no-cache'], { cwd: content, stdout: { write: () => true }, stderr: tty, env: { CI: 'true' }, now });
+    await run(['build', '.', '--out', 'tty', '--no-cache'], {
+      cwd: content,
+      stdout: { write: () => true },
+      stderr: tty,
+      env: { CI: 'true' },
+      now,
+    });
     expect(shown).not.toContain('\r[');
     expect(shown).toMatch(/^300 roundups: 300 files written/m);
   }, 120_000);
@@ -107,7 +119,8 @@ describe('building a tree of 300 roundups', () => {
     const single = await build({ ...options, outDir: 'single', jobs: 1 });
     const workerUrl = pathToFileURL(path.join(ROOT, 'dist/bundle/worker.js'));
     const parallel = await build({ ...options, outDir: 'parallel', jobs: 2, parallelThreshold: 1, workerUrl });
-    const messages = (result: typeof single) => result.files.map((file) => `${file.path}: ${file.messages.map((message) => message.reason).join('; ')}`);
+    const messages = (result: typeof single) =>
+      result.files.map((file) => `${file.path}: ${file.messages.map((message) => message.reason).join('; ')}`);
     expect(messages(parallel)).toEqual(messages(single));
     expect(messages(single)).toHaveLength(2);
     expect(parallel.roundups.map((roundup) => roundup.dir)).toEqual(single.roundups.map((roundup) => roundup.dir));
@@ -125,7 +138,11 @@ test('merge-reports combines shard reports in order and fails on errors', async 
   writeFileSync(path.join(dir, 'b.json'), JSON.stringify([entry('a.md', 3, 'warning'), entry('b.md', 2, 'warning')]));
   const { code, stdout } = await runCli(['merge-reports', 'a.json', 'b.json'], { cwd: dir });
   expect(code).toBe(1);
-  expect(JSON.parse(stdout).map((item: { file: string; line: number }) => `${item.file}:${item.line}`)).toEqual(['a.md:3', 'a.md:9', 'b.md:2']);
+  expect(JSON.parse(stdout).map((item: { file: string; line: number }) => `${item.file}:${item.line}`)).toEqual([
+    'a.md:3',
+    'a.md:9',
+    'b.md:2',
+  ]);
   writeFileSync(path.join(dir, 'bad.json'), '{');
   const bad = await runCli(['merge-reports', 'bad.json'], { cwd: dir });
   expect(bad.code).toBe(2);

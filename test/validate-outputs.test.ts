@@ -16,7 +16,11 @@ describe('the HTML validates', () => {
 
   test.each(['article.html', 'fragment.html'])('%s has no errors', async (name) => {
     const report = await validator.validateString(golden(name), name);
-    expect(report.results.flatMap((result) => result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.message}`))).toEqual([]);
+    expect(
+      report.results.flatMap((result) =>
+        result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.message}`),
+      ),
+    ).toEqual([]);
     expect(report.valid).toBe(true);
   });
 
@@ -28,14 +32,31 @@ describe('the HTML validates', () => {
     expect(jsonLd.datePublished).toBe('2020-03-04');
     expect(jsonLd.contributor).toHaveLength(6);
     const katie = jsonLd.contributor[0];
-    expect(katie).toMatchObject({ '@type': 'Person', name: 'Katie Lear', honorificSuffix: 'LCMHC, RPT, RDT', jobTitle: 'Licensed counselor' });
+    expect(katie).toMatchObject({
+      '@type': 'Person',
+      name: 'Katie Lear',
+      honorificSuffix: 'LCMHC, RPT, RDT',
+      jobTitle: 'Licensed counselor',
+    });
     expect(katie.hasCredential[1]).toEqual({
-      '@type': 'EducationalOccupationalCredential', name: 'Registered Play Therapist', alternateName: 'RPT', credentialCategory: 'registration',
+      '@type': 'EducationalOccupationalCredential',
+      name: 'Registered Play Therapist',
+      alternateName: 'RPT',
+      credentialCategory: 'registration',
       recognizedBy: { '@type': 'Organization', name: 'Association for Play Therapy (APT)' },
     });
-    expect(katie.workLocation).toEqual({ '@type': 'PostalAddress', addressLocality: 'Charlotte', addressRegion: 'North Carolina', addressCountry: 'US' });
+    expect(katie.workLocation).toEqual({
+      '@type': 'PostalAddress',
+      addressLocality: 'Charlotte',
+      addressRegion: 'North Carolina',
+      addressCountry: 'US',
+    });
     // CHPC is ambiguous and no meaning was chosen: only the abbreviation is published.
-    expect(jsonLd.contributor[4].hasCredential[1]).toEqual({ '@type': 'EducationalOccupationalCredential', name: 'CHPC', credentialCategory: 'certification' });
+    expect(jsonLd.contributor[4].hasCredential[1]).toEqual({
+      '@type': 'EducationalOccupationalCredential',
+      name: 'CHPC',
+      credentialCategory: 'certification',
+    });
     expect(html).not.toMatch(/QAPage|FAQPage/);
   });
 });

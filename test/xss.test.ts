@@ -71,11 +71,23 @@ async function buildWith(vector: string) {
   const dir = path.join(tempDir(), 'xss');
   mkdirSync(path.join(dir, 'experts'), { recursive: true });
   const yaml = JSON.stringify(vector);
-  writeFileSync(path.join(dir, 'question.yaml'), [
-    `title: ${yaml}`, `question: ${yaml}`, `byline:\n  name: ${yaml}`, `column:\n  name: ${yaml}\n  blurb: ${yaml}`,
-    `intro: ${yaml}`, `closing: ${yaml}`, `cta: ${yaml}`, '',
-  ].join('\n'));
-  writeFileSync(path.join(dir, 'experts', 'jane-doe.md'), `---\nname: ${yaml}\ncredentials: [${yaml}]\nrole: ${yaml}\nlocation:\n  city: ${yaml}\n  region: Texas\n---\nA real answer.\n\n${vector}\n\nAnd ${vector} inline.\n`);
+  writeFileSync(
+    path.join(dir, 'question.yaml'),
+    [
+      `title: ${yaml}`,
+      `question: ${yaml}`,
+      `byline:\n  name: ${yaml}`,
+      `column:\n  name: ${yaml}\n  blurb: ${yaml}`,
+      `intro: ${yaml}`,
+      `closing: ${yaml}`,
+      `cta: ${yaml}`,
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    path.join(dir, 'experts', 'jane-doe.md'),
+    `---\nname: ${yaml}\ncredentials: [${yaml}]\nrole: ${yaml}\nlocation:\n  city: ${yaml}\n  region: Texas\n---\nA real answer.\n\n${vector}\n\nAnd ${vector} inline.\n`,
+  );
   const page = await build({ paths: [dir], cwd: dir, formats: ['html', 'json', 'text'], write: false });
   const fragment = await build({ paths: [dir], cwd: dir, formats: ['html'], fragment: true, write: false });
   return { page, fragment };
@@ -103,7 +115,8 @@ describe('XSS corpus', () => {
 });
 
 test('the checker itself sees each kind of danger (so the corpus can fail)', () => {
-  const page = (body: string) => fromHtml(`<!DOCTYPE html><html><head><script type="application/ld+json">{}</script></head><body>${body}</body></html>`);
+  const page = (body: string) =>
+    fromHtml(`<!DOCTYPE html><html><head><script type="application/ld+json">{}</script></head><body>${body}</body></html>`);
   expect(dangers(page(''), false)).toEqual([]);
   expect(dangers(page('<script>alert(1)</script>'), false)).toEqual(['2 scripts']);
   expect(dangers(page('<img src=x onerror=alert(1)>'), false)).toEqual(['onError on <img>']);

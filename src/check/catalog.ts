@@ -47,7 +47,11 @@ export const RULES: readonly Rule[] = [
  * the config cannot turn them off; they are listed for docs and `--help`.
  */
 export const LOAD_CHECKS: readonly { id: string; description: string }[] = [
-  { id: 'schema', description: 'A field of question.yaml, of an expert’s front matter or of roundup.config.yaml is missing, of the wrong type, or unknown.' },
+  {
+    id: 'schema',
+    description:
+      'A field of question.yaml, of an expert’s front matter or of roundup.config.yaml is missing, of the wrong type, or unknown.',
+  },
   { id: 'fm-missing', description: 'An expert file that does not start with front matter.' },
   { id: 'fm-not-at-start', description: 'Blank lines before the opening `---`.' },
   { id: 'fm-language', description: 'Front matter in another language than YAML (`---js` is never executed).' },
@@ -61,7 +65,10 @@ export const LOAD_CHECKS: readonly { id: string; description: string }[] = [
   { id: 'binary-file', description: 'A file with NUL bytes: binary, or UTF-16.' },
   { id: 'control-char', description: 'A control character (NUL, an ANSI escape…) in a YAML value.' },
   { id: 'suspicious-unicode', description: 'A bidirectional override or zero-width character in a YAML value (warning).' },
-  { id: 'slug-collision', description: 'Two roundups whose slugs differ only in case or Unicode form: their files would overwrite each other.' },
+  {
+    id: 'slug-collision',
+    description: 'Two roundups whose slugs differ only in case or Unicode form: their files would overwrite each other.',
+  },
   { id: 'file-too-large', description: 'A file over the size cap (512 KiB).' },
   { id: 'read-error', description: 'A file that cannot be read.' },
   { id: 'symlink-outside', description: 'An expert file that links to a file outside the roundup folder.' },
@@ -69,7 +76,10 @@ export const LOAD_CHECKS: readonly { id: string; description: string }[] = [
   { id: 'expert-id', description: 'An expert file name that is not lowercase letters, digits and hyphens.' },
   { id: 'slug', description: 'A slug (or folder name) that is not a safe file name.' },
   { id: 'order', description: '`order` names an expert with no file, names one twice, or leaves one out.' },
-  { id: 'markdown-too-deep', description: 'Markdown nested deeper than 32 levels (quotes, lists, emphasis, brackets), refused before rendering.' },
+  {
+    id: 'markdown-too-deep',
+    description: 'Markdown nested deeper than 32 levels (quotes, lists, emphasis, brackets), refused before rendering.',
+  },
   { id: 'markdown-too-slow', description: 'Markdown that does not render within the time limit, or crashes the renderer.' },
   { id: 'internal-error', description: 'roundup failed on a roundup: a bug, or a file system that refused a write (exit code 2).' },
 ];

@@ -1,4 +1,10 @@
-import { credentialKey, createCredentialIndex, CREDENTIALS, type CredentialEntry, type CredentialIndex } from '../data/credential-registry.js';
+import {
+  credentialKey,
+  createCredentialIndex,
+  CREDENTIALS,
+  type CredentialEntry,
+  type CredentialIndex,
+} from '../data/credential-registry.js';
 import { resolveLocation } from '../data/locations.js';
 import type { Span } from '../util/diagnostics.js';
 import type { LoadedConfig } from '../load/config.js';
@@ -34,7 +40,12 @@ export function settingsFor(config: LoadedConfig): Omit<RuleSettings, 'budgets' 
 }
 
 /** Everything a rule reads about one roundup: the model, and where each value sits in its file. */
-export function createRuleContext(loaded: LoadedRoundup, roundup: Roundup, credentials: CredentialIndex, settings: RuleSettings): RuleContext {
+export function createRuleContext(
+  loaded: LoadedRoundup,
+  roundup: Roundup,
+  credentials: CredentialIndex,
+  settings: RuleSettings,
+): RuleContext {
   const experts = roundup.experts.map((model): ExpertView => {
     const expert = loaded.experts.find((candidate) => candidate.id === model.id)!;
     const input = expert.value as ExpertInput;
@@ -55,7 +66,13 @@ export function createRuleContext(loaded: LoadedRoundup, roundup: Roundup, crede
   return { roundup, question: loaded.question, experts, settings, credentials };
 }
 
-function credentialViews(list: string[], input: ExpertInput, places: ExpertView['places'], source: string, index: CredentialIndex): CredentialView[] {
+function credentialViews(
+  list: string[],
+  input: ExpertInput,
+  places: ExpertView['places'],
+  source: string,
+  index: CredentialIndex,
+): CredentialView[] {
   const whole = places.value(['credentials']);
   let cursor = whole.start;
   return list.map((text, position) => {

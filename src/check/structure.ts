@@ -48,9 +48,10 @@ function checkSlug(loaded: LoadedRoundup): string | undefined {
     ruleId: 'slug',
     severity: 'error',
     span: value.slug === undefined ? undefined : places.value(['slug']),
-    reason: value.slug === undefined
-      ? `Unexpected folder name \`${folder}\` as the slug, expected lowercase letters, digits and hyphens`
-      : `Unexpected slug \`${slug}\`, expected lowercase letters, digits and hyphens (at most 64)`,
+    reason:
+      value.slug === undefined
+        ? `Unexpected folder name \`${folder}\` as the slug, expected lowercase letters, digits and hyphens`
+        : `Unexpected slug \`${slug}\`, expected lowercase letters, digits and hyphens (at most 64)`,
     note: `Set \`slug: ${suggestion || 'my-roundup'}\` in question.yaml; it names the output files.`,
     expected: suggestion ? [suggestion] : [],
   });

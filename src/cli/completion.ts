@@ -1,6 +1,27 @@
 /** Commands and options, for shell completion scripts. Kept beside the CLI's own definitions by a test. */
 export const COMMANDS: Record<string, string[]> = {
-  build: ['--format', '--out', '--width', '--fragment', '--stylesheet', '--no-smartypants', '--condense', '--max-words', '--config', '--ignore', '--shard', '--jobs', '--no-cache', '--cache-dir', '--watch', '--reporter', '--strict', '--quiet', '--verbose', '--help'],
+  build: [
+    '--format',
+    '--out',
+    '--width',
+    '--fragment',
+    '--stylesheet',
+    '--no-smartypants',
+    '--condense',
+    '--max-words',
+    '--config',
+    '--ignore',
+    '--shard',
+    '--jobs',
+    '--no-cache',
+    '--cache-dir',
+    '--watch',
+    '--reporter',
+    '--strict',
+    '--quiet',
+    '--verbose',
+    '--help',
+  ],
   check: ['--config', '--max-words', '--ignore', '--shard', '--reporter', '--strict', '--quiet', '--verbose', '--help'],
   init: ['--help'],
   new: ['--credentials', '--role', '--location', '--interactive', '--help'],
@@ -22,12 +43,17 @@ const VALUES: Record<string, string[]> = {
 export function completionScript(shell: 'bash' | 'zsh' | 'fish'): string {
   const commands = Object.keys(COMMANDS);
   if (shell === 'fish') {
-    const lines = ['# roundup completion for fish: roundup completion fish > ~/.config/fish/completions/roundup.fish', 'complete -c roundup -f'];
+    const lines = [
+      '# roundup completion for fish: roundup completion fish > ~/.config/fish/completions/roundup.fish',
+      'complete -c roundup -f',
+    ];
     lines.push(`complete -c roundup -n "__fish_use_subcommand" -a "${commands.join(' ')}"`);
     for (const [command, options] of Object.entries(COMMANDS)) {
       for (const option of options.filter((name) => !name.startsWith('--no-'))) {
         const values = VALUES[option];
-        lines.push(`complete -c roundup -n "__fish_seen_subcommand_from ${command}" -l ${option.slice(2)}${values ? ` -xa "${values.join(' ')}"` : ''}`);
+        lines.push(
+          `complete -c roundup -n "__fish_seen_subcommand_from ${command}" -l ${option.slice(2)}${values ? ` -xa "${values.join(' ')}"` : ''}`,
+        );
       }
     }
     lines.push('complete -c roundup -n "__fish_seen_subcommand_from schema" -a "question expert config output"');
@@ -39,7 +65,9 @@ export function completionScript(shell: 'bash' | 'zsh' | 'fish'): string {
   const cases = Object.entries(COMMANDS)
     .map(([command, options]) => `    ${command}) options="${options.join(' ')}" ;;`)
     .join('\n');
-  const valueCases = Object.entries(VALUES).map(([option, values]) => `    ${option}) COMPREPLY=($(compgen -W "${values.join(' ')}" -- "$cur")); return ;;`).join('\n');
+  const valueCases = Object.entries(VALUES)
+    .map(([option, values]) => `    ${option}) COMPREPLY=($(compgen -W "${values.join(' ')}" -- "$cur")); return ;;`)
+    .join('\n');
   const bash = `_roundup() {
   local cur prev command options
   cur="\${COMP_WORDS[COMP_CWORD]}"

@@ -11,7 +11,9 @@ export function parsePort(value: string): number {
 }
 
 export const reporterOption = () =>
-  new Option('--reporter <name>', 'how to print diagnostics: pretty (stderr), json or github (stdout)').choices(['pretty', 'json', 'github']).default('pretty');
+  new Option('--reporter <name>', 'how to print diagnostics: pretty (stderr), json or github (stdout)')
+    .choices(['pretty', 'json', 'github'])
+    .default('pretty');
 
 export const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -22,7 +24,10 @@ export function parseShard(value: string): { index: number; count: number } {
 }
 
 export function collectFormats(value: string, previous: string[]): string[] {
-  const formats = value.split(',').map((format) => format.trim().toLowerCase()).filter(Boolean);
+  const formats = value
+    .split(',')
+    .map((format) => format.trim().toLowerCase())
+    .filter(Boolean);
   for (const format of formats) {
     if (!FORMAT_NAMES.includes(format)) throw new InvalidArgumentError(`expected one of ${FORMAT_NAMES.join(', ')}, got "${format}"`);
   }
@@ -36,7 +41,8 @@ export function parsePositive(value: string): number {
 
 /** A page's stylesheet: an http(s) URL or a path, never a script URL. */
 export function parseStylesheet(value: string): string {
-  if (/^\s*[a-z][a-z0-9+.-]*:/i.test(value) && !/^https?:\/\//i.test(value)) throw new InvalidArgumentError('expected an http(s) URL or a path such as /css/site.css');
+  if (/^\s*[a-z][a-z0-9+.-]*:/i.test(value) && !/^https?:\/\//i.test(value))
+    throw new InvalidArgumentError('expected an http(s) URL or a path such as /css/site.css');
   return value;
 }
 

@@ -8,7 +8,8 @@ export async function ask(io: CliIo, fields: { name: string; credentials?: strin
   const { createInterface } = await import('node:readline/promises');
   const prompt = createInterface({ input, output: io.stderr as NodeJS.WritableStream });
   try {
-    const question = async (label: string, current?: string) => (await prompt.question(`${label}${current ? ` [${current}]` : ''}: `)).trim() || current;
+    const question = async (label: string, current?: string) =>
+      (await prompt.question(`${label}${current ? ` [${current}]` : ''}: `)).trim() || current;
     return {
       name: (await question('Full name', fields.name)) ?? '',
       credentials: await question('Credentials (comma-separated)', fields.credentials),

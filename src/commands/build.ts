@@ -46,7 +46,12 @@ export async function buildCommand(paths: string[], flags: BuildFlags, context: 
   return code;
 }
 
-async function buildOnce(paths: string[], flags: BuildFlags, formats: Format[], { io, cwd, env, colorLevel, workerUrl }: CommandContext): Promise<number> {
+async function buildOnce(
+  paths: string[],
+  flags: BuildFlags,
+  formats: Format[],
+  { io, cwd, env, colorLevel, workerUrl }: CommandContext,
+): Promise<number> {
   const [{ build }, { reportFindings }] = await Promise.all([import('../engine/run.js'), import('../report/choose.js')]);
   const toStdout = flags.out === '-';
   const progress = progressBar(io.stderr, env, io.now);
@@ -86,9 +91,11 @@ async function buildOnce(paths: string[], flags: BuildFlags, formats: Format[], 
 function reportOutputs(result: BuildResult, flags: BuildFlags, io: CommandContext['io']): void {
   const toStdout = flags.out === '-';
   for (const roundup of result.roundups) {
-    for (const answer of roundup.condensed) io.stderr.write(`Condensed ${answer.name} (${roundup.dir}): ${answer.originalWords} → ${answer.words} words\n`);
+    for (const answer of roundup.condensed)
+      io.stderr.write(`Condensed ${answer.name} (${roundup.dir}): ${answer.originalWords} → ${answer.words} words\n`);
     if (toStdout) for (const output of roundup.outputs) io.stdout.write(output.contents);
-    else if (roundup.written.length > 0 && (result.roundups.length === 1 || flags.verbose)) io.stderr.write(`Wrote ${roundup.written.join(', ')}\n`);
+    else if (roundup.written.length > 0 && (result.roundups.length === 1 || flags.verbose))
+      io.stderr.write(`Wrote ${roundup.written.join(', ')}\n`);
     else if (roundup.unchanged && flags.verbose) io.stderr.write(`Unchanged ${roundup.dir}\n`);
   }
 }

@@ -17,7 +17,16 @@ export interface CheckFlags {
 export async function checkCommand(paths: string[], flags: CheckFlags, { io, cwd, env, colorLevel }: CommandContext): Promise<number> {
   const [{ check }, { reportFindings }] = await Promise.all([import('../engine/run.js'), import('../report/choose.js')]);
   const progress = progressBar(io.stderr, env, io.now);
-  const result = await check({ paths, cwd, config: flags.config, strict: flags.strict, maxWords: flags.maxWords, ignore: flags.ignore, shard: flags.shard, onProgress: progress.update });
+  const result = await check({
+    paths,
+    cwd,
+    config: flags.config,
+    strict: flags.strict,
+    maxWords: flags.maxWords,
+    ignore: flags.ignore,
+    shard: flags.shard,
+    onProgress: progress.update,
+  });
   progress.clear();
   const text = await reportFindings(result.files, { ...flags, colorLevel });
   (flags.reporter === 'pretty' ? io.stderr : io.stdout).write(text);

@@ -32,16 +32,27 @@ function formatCredentials(lookups: readonly CredentialLookup[]): string {
 
 function describe(entry: CredentialEntry): string {
   const lines = [`${entry.abbr}: ${entry.expansion}`, `  kind: ${entry.kind}`, `  issuer: ${entry.issuer}`];
-  if (entry.kind === 'state-license') lines.push(`  issued in: ${entry.jurisdictions.map((code) => (code === 'US-*' ? 'every US state' : (regionByCode(code)?.name ?? code))).join(', ')}`);
+  if (entry.kind === 'state-license')
+    lines.push(
+      `  issued in: ${entry.jurisdictions.map((code) => (code === 'US-*' ? 'every US state' : (regionByCode(code)?.name ?? code))).join(', ')}`,
+    );
   if (entry.aliases?.length) lines.push(`  also written: ${entry.aliases.join(', ')}`);
   if (entry.candidates?.length) lines.push(`  ambiguous: ${entry.candidates.map((candidate) => candidate.expansion).join(' | ')}`);
   lines.push(`  confidence: ${entry.confidence}`);
-  lines.push(...(entry.sources.length > 0 ? entry.sources.map((source) => `  source: ${source}`) : ['  source: none read; general knowledge, not verified at a source']));
+  lines.push(
+    ...(entry.sources.length > 0
+      ? entry.sources.map((source) => `  source: ${source}`)
+      : ['  source: none read; general knowledge, not verified at a source']),
+  );
   return lines.join('\n');
 }
 
 /** `roundup credentials`: exit 1 when an abbreviation is unknown, so scripts can test for it. */
-export function credentialsCommand(abbreviations: readonly string[], flags: { json?: boolean }, { io }: Pick<CommandContext, 'io'>): number {
+export function credentialsCommand(
+  abbreviations: readonly string[],
+  flags: { json?: boolean },
+  { io }: Pick<CommandContext, 'io'>,
+): number {
   const lookups = lookupCredentials(abbreviations);
   io.stdout.write(flags.json ? `${JSON.stringify(lookups, null, 2)}\n` : formatCredentials(lookups));
   return lookups.some((lookup) => lookup.entries.length === 0) ? 1 : 0;

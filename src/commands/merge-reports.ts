@@ -5,8 +5,6 @@ import { UsageError } from '../util/errors.js';
 import { exitCodeFor } from '../util/exit-code.js';
 import type { CommandContext } from './io.js';
 
-
-
 /** Combine `--reporter json` reports into one, in file and position order, without duplicates. */
 async function mergeReports(files: readonly string[], cwd: string): Promise<ReportEntry[]> {
   const entries: ReportEntry[] = [];
@@ -30,7 +28,11 @@ async function mergeReports(files: readonly string[], cwd: string): Promise<Repo
 }
 
 /** `roundup merge-reports`: print the merged report; fail as `check` would have on the whole tree. */
-export async function mergeReportsCommand(reports: readonly string[], flags: { strict?: boolean }, { io, cwd }: CommandContext): Promise<number> {
+export async function mergeReportsCommand(
+  reports: readonly string[],
+  flags: { strict?: boolean },
+  { io, cwd }: CommandContext,
+): Promise<number> {
   const merged = await mergeReports(reports, cwd);
   io.stdout.write(`${JSON.stringify(merged, null, 2)}\n`);
   const count = (severity: ReportEntry['severity']) => merged.filter((entry) => entry.severity === severity).length;

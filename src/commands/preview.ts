@@ -75,7 +75,8 @@ async function startPreview(dir: string, options: PreviewOptions): Promise<Previ
 
   const page = () => {
     const script = `<script>window.__ROUNDUP_PROBLEMS__ = ${scriptSafeJson(problems ?? null)};\n${CLIENT}</script>`;
-    const document = html ?? '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>roundup preview</title></head><body></body></html>';
+    const document =
+      html ?? '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>roundup preview</title></head><body></body></html>';
     return document.replace('</body>', `${script}\n</body>`);
   };
 
@@ -132,7 +133,11 @@ function readFirstHtml(dir: string): string {
 }
 
 /** `roundup preview`: serve until stopped, reporting every rebuild's findings. */
-export async function previewCommand(folder: string, flags: { port: number; host: string }, { io, cwd, colorLevel }: CommandContext): Promise<number> {
+export async function previewCommand(
+  folder: string,
+  flags: { port: number; host: string },
+  { io, cwd, colorLevel }: CommandContext,
+): Promise<number> {
   const preview = await startPreview(folder, {
     cwd,
     port: flags.port,

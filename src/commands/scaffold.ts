@@ -86,7 +86,10 @@ async function initRoundup(dir: string, options: { cwd: string }): Promise<Creat
   const question = path.join(absolute, 'question.yaml');
   const expert = path.join(absolute, 'experts', 'alex-rivera.md');
   // Completion and inline errors in editors, from the schema roundup ships (installed in the project).
-  const schema = path.relative(absolute, path.join(options.cwd, 'node_modules', 'roundup', 'schema', 'question.json')).split(path.sep).join('/');
+  const schema = path
+    .relative(absolute, path.join(options.cwd, 'node_modules', 'roundup', 'schema', 'question.json'))
+    .split(path.sep)
+    .join('/');
   await writeFile(question, QUESTION_TEMPLATE(slug, schema), { flag: 'wx' });
   await writeFile(expert, EXPERT_TEMPLATE, { flag: 'wx' });
   return { files: [question, expert].map((file) => path.relative(options.cwd, file)) };
@@ -112,14 +115,22 @@ function checkNewExpert(expert: NewExpert): VFileMessage[] {
   for (const credential of splitCredentials(expert.credentials)) {
     if (index.lookup(credential).entries.length > 0) continue;
     const near = index.nearest(credential);
-    report('credential-unknown', 'warning', `Unexpected unknown credential \`${credential}\`${near[0] ? `, did you mean \`${near[0]}\`?` : ', expected one in the registry (roundup credentials lists them)'}`);
+    report(
+      'credential-unknown',
+      'warning',
+      `Unexpected unknown credential \`${credential}\`${near[0] ? `, did you mean \`${near[0]}\`?` : ', expected one in the registry (roundup credentials lists them)'}`,
+    );
   }
   if (expert.location) {
     const location = buildLocation(expert.location);
     const resolved = resolveLocation(location);
     if (resolved.unknownRegion && location.region) {
       const near = nearestRegions(location.region);
-      report('location-region-unknown', 'error', `Unexpected region \`${location.region}\`, expected a US state, a Canadian province, an Australian state or a country${near[0] ? `; did you mean \`${near[0]}\`?` : ''}`);
+      report(
+        'location-region-unknown',
+        'error',
+        `Unexpected region \`${location.region}\`, expected a US state, a Canadian province, an Australian state or a country${near[0] ? `; did you mean \`${near[0]}\`?` : ''}`,
+      );
     } else if (!location.region) {
       report('location-region-missing', 'warning', `Unexpected location \`${location.city}\` without a region, expected \`City, Region\``);
     }
@@ -130,7 +141,8 @@ function checkNewExpert(expert: NewExpert): VFileMessage[] {
 /** Write `experts/<slug>.md` for a new expert, unless checking found an error. Never overwrites. */
 async function newExpert(roundupDir: string, expert: NewExpert, options: { cwd: string }): Promise<Created & { findings: VFileMessage[] }> {
   const absolute = path.resolve(options.cwd, roundupDir);
-  if (!existsSync(path.join(absolute, 'question.yaml'))) throw new UsageError(`${roundupDir}: no question.yaml here; create the roundup first with roundup init`);
+  if (!existsSync(path.join(absolute, 'question.yaml')))
+    throw new UsageError(`${roundupDir}: no question.yaml here; create the roundup first with roundup init`);
   const findings = checkNewExpert(expert);
   if (findings.some((finding) => finding.fatal === true)) return { files: [], findings };
   const id = suggestSlug(expert.name);
@@ -155,7 +167,9 @@ async function newExpert(roundupDir: string, expert: NewExpert, options: { cwd: 
 /** `roundup init`: the folder, then what to do next. */
 export async function initCommand(folder: string, { io, cwd }: CommandContext): Promise<number> {
   const created = await initRoundup(folder, { cwd });
-  io.stdout.write(`Created ${created.files.join(', ')}\n\nNext:\n  roundup new expert ${folder} "Jane Doe" --credentials "LCSW" --location "Austin, Texas"\n  (write the answer in the file it creates, then delete the example expert)\n  roundup check ${folder}\n  roundup preview ${folder}\n  roundup build ${folder} --format html,json,text\n`);
+  io.stdout.write(
+    `Created ${created.files.join(', ')}\n\nNext:\n  roundup new expert ${folder} "Jane Doe" --credentials "LCSW" --location "Austin, Texas"\n  (write the answer in the file it creates, then delete the example expert)\n  roundup check ${folder}\n  roundup preview ${folder}\n  roundup build ${folder} --format html,json,text\n`,
+  );
   return 0;
 }
 

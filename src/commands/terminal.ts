@@ -21,7 +21,9 @@ export function progressBar(stream: CliIo['stderr'], env: Record<string, string 
       const rate = done / elapsed;
       const width = 24;
       const filled = Math.round((done / total) * width);
-      stream.write(`\r[${'='.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} roundups · ${rate.toFixed(0)}/s · ${Math.ceil((total - done) / rate)} s left `);
+      stream.write(
+        `\r[${'='.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} roundups · ${rate.toFixed(0)}/s · ${Math.ceil((total - done) / rate)} s left `,
+      );
       shown = true;
     },
     clear: () => {

@@ -51,7 +51,9 @@ export async function guessCityRegion(city: string): Promise<CityGuess> {
     return byName;
   });
   const byName = await gazetteer;
-  const matches = saintForms(placeKey(city)).flatMap((key) => byName.get(key) ?? []).sort((a, b) => b.population - a.population);
+  const matches = saintForms(placeKey(city))
+    .flatMap((key) => byName.get(key) ?? [])
+    .sort((a, b) => b.population - a.population);
   const regions = unique(matches.map(regionOf).filter((region): region is Region => region !== undefined));
   const [top, ...rest] = matches;
   const others = rest.reduce((sum, place) => sum + place.population, 0);

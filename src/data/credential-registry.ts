@@ -61,7 +61,9 @@ export function createCredentialIndex(entries: readonly CredentialEntry[]): Cred
     // Two edits: a swapped pair of letters (LCMCH for LCMHC) is a common slip in abbreviations.
     nearest: (text) => {
       const key = credentialKey(text);
-      return [...new Set(didYouMean(key, abbreviations.map(credentialKey), key.length <= 3 ? 1 : 2).map((near) => byKey.get(near)![0]!.abbr))];
+      return [
+        ...new Set(didYouMean(key, abbreviations.map(credentialKey), key.length <= 3 ? 1 : 2).map((near) => byKey.get(near)![0]!.abbr)),
+      ];
     },
   };
 }

@@ -25,17 +25,50 @@ const AP_BY_CODE = new Map(ap.apStateAbbreviations.map((state) => [state.iso3166
 
 /** Everyday names of countries whose ISO names are formal ("United States of America", "Korea, Republic of"). */
 const COUNTRY_ALIASES: Record<string, string> = {
-  'United States': 'US', USA: 'US', 'U.S.': 'US', 'U.S.A.': 'US', US: 'US', America: 'US',
-  'United Kingdom': 'GB', UK: 'GB', 'U.K.': 'GB', Britain: 'GB', 'Great Britain': 'GB',
-  England: 'GB', Scotland: 'GB', Wales: 'GB', 'Northern Ireland': 'GB',
-  'South Korea': 'KR', Korea: 'KR', Russia: 'RU', Iran: 'IR', Vietnam: 'VN', Taiwan: 'TW', Syria: 'SY',
-  Bolivia: 'BO', Venezuela: 'VE', Tanzania: 'TZ', Laos: 'LA', Moldova: 'MD', 'Czech Republic': 'CZ',
-  'The Netherlands': 'NL', Holland: 'NL', 'Ivory Coast': 'CI', 'Hong Kong': 'HK', Macau: 'MO',
+  'United States': 'US',
+  USA: 'US',
+  'U.S.': 'US',
+  'U.S.A.': 'US',
+  US: 'US',
+  America: 'US',
+  'United Kingdom': 'GB',
+  UK: 'GB',
+  'U.K.': 'GB',
+  Britain: 'GB',
+  'Great Britain': 'GB',
+  England: 'GB',
+  Scotland: 'GB',
+  Wales: 'GB',
+  'Northern Ireland': 'GB',
+  'South Korea': 'KR',
+  Korea: 'KR',
+  Russia: 'RU',
+  Iran: 'IR',
+  Vietnam: 'VN',
+  Taiwan: 'TW',
+  Syria: 'SY',
+  Bolivia: 'BO',
+  Venezuela: 'VE',
+  Tanzania: 'TZ',
+  Laos: 'LA',
+  Moldova: 'MD',
+  'Czech Republic': 'CZ',
+  'The Netherlands': 'NL',
+  Holland: 'NL',
+  'Ivory Coast': 'CI',
+  'Hong Kong': 'HK',
+  Macau: 'MO',
 };
 
 /** Compare names without case, accents or periods: "Québec" is "Quebec", "St. Louis" is "st louis". */
 export const placeKey = (text: string) =>
-  text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/\./g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\./g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 const subdivisions: Region[] = iso31662
   .filter((division) => CHECKED_COUNTRIES.has(division.parent))
@@ -50,8 +83,20 @@ const subdivisions: Region[] = iso31662
 
 /** The names people write where the ISO name is a formal one. */
 const SHORT_NAMES: Record<string, string> = {
-  US: 'United States', GB: 'United Kingdom', KR: 'South Korea', KP: 'North Korea', RU: 'Russia', IR: 'Iran',
-  VN: 'Vietnam', TW: 'Taiwan', SY: 'Syria', BO: 'Bolivia', VE: 'Venezuela', TZ: 'Tanzania', LA: 'Laos', MD: 'Moldova',
+  US: 'United States',
+  GB: 'United Kingdom',
+  KR: 'South Korea',
+  KP: 'North Korea',
+  RU: 'Russia',
+  IR: 'Iran',
+  VN: 'Vietnam',
+  TW: 'Taiwan',
+  SY: 'Syria',
+  BO: 'Bolivia',
+  VE: 'Venezuela',
+  TZ: 'Tanzania',
+  LA: 'Laos',
+  MD: 'Moldova',
 };
 
 const countryName = (alpha2: string) => {
@@ -59,7 +104,12 @@ const countryName = (alpha2: string) => {
   return SHORT_NAMES[alpha2] ?? (name.includes(', ') ? name.split(', ')[0]! : name);
 };
 
-const countries: Region[] = iso31661.map((country) => ({ code: country.alpha2, country: country.alpha2, kind: 'country', name: countryName(country.alpha2) }));
+const countries: Region[] = iso31661.map((country) => ({
+  code: country.alpha2,
+  country: country.alpha2,
+  kind: 'country',
+  name: countryName(country.alpha2),
+}));
 
 interface Written {
   region: Region;
@@ -131,4 +181,5 @@ export function writeRegion(region: Region, style: RegionStyle): string {
   return region.name;
 }
 
-export const regionByCode = (code: string) => subdivisions.find((region) => region.code === code) ?? countries.find((region) => region.code === code);
+export const regionByCode = (code: string) =>
+  subdivisions.find((region) => region.code === code) ?? countries.find((region) => region.code === code);

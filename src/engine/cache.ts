@@ -54,7 +54,13 @@ export class BuildCache {
       const entries = new Map<string, Entry>();
       for (const line of lines) {
         const [dir, entry] = JSON.parse(line) as [string, Entry];
-        if (typeof dir !== 'string' || typeof entry?.key !== 'string' || !Array.isArray(entry.outputs) || !Array.isArray(entry.outcome?.files)) throw new Error('bad entry');
+        if (
+          typeof dir !== 'string' ||
+          typeof entry?.key !== 'string' ||
+          !Array.isArray(entry.outputs) ||
+          !Array.isArray(entry.outcome?.files)
+        )
+          throw new Error('bad entry');
         entries.set(dir, entry);
       }
       return { cache: new BuildCache(file, entries) };
@@ -81,11 +87,13 @@ export class BuildCache {
       this.dirty = this.entries.delete(dir) || this.dirty;
       return;
     }
-    const outputs = await Promise.all(outcome.written.map(async (file): Promise<[string, number, number]> => {
-      const absolute = path.resolve(cwd, file);
-      const info = await stat(absolute);
-      return [absolute, info.size, info.mtimeMs];
-    }));
+    const outputs = await Promise.all(
+      outcome.written.map(async (file): Promise<[string, number, number]> => {
+        const absolute = path.resolve(cwd, file);
+        const info = await stat(absolute);
+        return [absolute, info.size, info.mtimeMs];
+      }),
+    );
     // Only files with diagnostics need replaying: the result leaves clean files out too.
     const { unchanged: _, ...kept } = outcome;
     this.entries.set(dir, { key, outputs, outcome: { ...kept, files: kept.files.filter((file) => file.messages.length > 0) } });
@@ -97,17 +105,23 @@ export class BuildCache {
     if (!this.dirty) return;
     await mkdir(path.dirname(this.file), { recursive: true });
     const entries = this.entries;
-    await writeFileAtomic(this.file, (function* lines() {
-      yield `${JSON.stringify({ version: 2 })}\n`;
-      for (const entry of entries) yield `${JSON.stringify(entry)}\n`;
-    })());
+    await writeFileAtomic(
+      this.file,
+      (function* lines() {
+        yield `${JSON.stringify({ version: 2 })}\n`;
+        for (const entry of entries) yield `${JSON.stringify(entry)}\n`;
+      })(),
+    );
   }
 }
 
 /** Changes whenever roundup or its reference data change, so a new release never replays an old verdict. */
 let fingerprint: string | undefined;
 function toolFingerprint(): string {
-  fingerprint ??= createHash('sha1').update(readVersion()).update(JSON.stringify([credentials, apCities, titles])).digest('hex');
+  fingerprint ??= createHash('sha1')
+    .update(readVersion())
+    .update(JSON.stringify([credentials, apCities, titles]))
+    .digest('hex');
   return fingerprint;
 }
 

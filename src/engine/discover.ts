@@ -5,7 +5,6 @@ import picomatch from 'picomatch';
 import { UsageError } from '../util/errors.js';
 import { compareCodePoints, QUESTION_FILE } from '../load/snapshot.js';
 
-
 export interface DiscoverOptions {
   cwd: string;
   /** Folders never searched, such as the output folder (absolute or relative to `cwd`). */

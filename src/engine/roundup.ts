@@ -60,7 +60,11 @@ export async function processRoundup(snapshot: RoundupSnapshot, config: LoadedCo
   try {
     await produce(loaded, files, config, job, outcome);
   } catch (error) {
-    addDiagnostic(loaded.question.file, { ruleId: 'internal-error', severity: 'error', reason: `Cannot build roundup: ${(error as Error).message}` });
+    addDiagnostic(loaded.question.file, {
+      ruleId: 'internal-error',
+      severity: 'error',
+      reason: `Cannot build roundup: ${(error as Error).message}`,
+    });
   }
   outcome.files = files.map(serializeFile);
   return outcome;
@@ -76,7 +80,10 @@ async function produce(loaded: LoadedRoundup, files: VFile[], config: LoadedConf
   if (hasErrors(files) || job.mode === 'check') return;
   if (settings.condense === 'apply') roundup = condenseRoundup(roundup, { ...modelOptions, budgets: settings.budgets });
   outcome.condensed = roundup.experts.flatMap((expert) =>
-    expert.condensed ? [{ expert: expert.id, name: expert.name, originalWords: expert.condensed.originalWords, words: expert.condensed.words }] : []);
+    expert.condensed
+      ? [{ expert: expert.id, name: expert.name, originalWords: expert.condensed.originalWords, words: expert.condensed.words }]
+      : [],
+  );
   // Render every format before writing any, so a failure writes nothing.
   const outputs = job.formats.map((format) => ({ format, name: `${slug}.${EXTENSIONS[format]}`, contents: render(roundup, format, job) }));
   if (!job.write) {

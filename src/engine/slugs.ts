@@ -27,7 +27,10 @@ export async function slugCollision(snapshot: RoundupSnapshot, slugs: Map<string
     return undefined;
   }
   const [{ parseQuestion }, { decodeFile }, { addDiagnostic }, { serializeFile }] = await Promise.all([
-    import('../load/question.js'), import('../load/read.js'), import('../util/diagnostics.js'), import('./serialize.js'),
+    import('../load/question.js'),
+    import('../load/read.js'),
+    import('../util/diagnostics.js'),
+    import('./serialize.js'),
   ]);
   const question = parseQuestion(decodeFile(snapshot.question, cwd));
   addDiagnostic(question.file, {

@@ -29,4 +29,3 @@ export async function findConfig(dir: string, cwd: string): Promise<string | und
     current = parent;
   }
 }
-

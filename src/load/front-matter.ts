@@ -43,21 +43,24 @@ export function splitFrontMatter(file: VFile): FrontMatter | undefined {
   const first = lines[0] ?? '';
   if (!first.startsWith('---')) {
     const leading = text.match(/^\s*\n(?=---)/);
-    addDiagnostic(file, leading
-      ? {
-          ruleId: 'fm-not-at-start',
-          severity: 'error',
-          span: { start: leading[0].length, end: leading[0].length + 3 },
-          reason: 'Unexpected blank line before the front matter, expected `---` on the first line',
-          note: 'Delete the blank lines above `---`; otherwise the front matter would be read as text.',
-        }
-      : {
-          ruleId: 'fm-missing',
-          severity: 'error',
-          span: { start: 0, end: first.length },
-          reason: 'Missing front matter, expected the file to start with a `---` line',
-          note: 'Start the file with `---`, the fields (`name:`, `credentials:`, …), `---`, then the answer.',
-        });
+    addDiagnostic(
+      file,
+      leading
+        ? {
+            ruleId: 'fm-not-at-start',
+            severity: 'error',
+            span: { start: leading[0].length, end: leading[0].length + 3 },
+            reason: 'Unexpected blank line before the front matter, expected `---` on the first line',
+            note: 'Delete the blank lines above `---`; otherwise the front matter would be read as text.',
+          }
+        : {
+            ruleId: 'fm-missing',
+            severity: 'error',
+            span: { start: 0, end: first.length },
+            reason: 'Missing front matter, expected the file to start with a `---` line',
+            note: 'Start the file with `---`, the fields (`name:`, `credentials:`, …), `---`, then the answer.',
+          },
+    );
     return undefined;
   }
   const language = first.slice(3).trim();

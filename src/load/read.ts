@@ -29,7 +29,10 @@ export function readRawFile(filePath: string, options: ReadOptions): RawFile {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let descriptor: number | undefined;
   try {
-    descriptor = openSync(path.resolve(options.cwd, filePath), options.noFollow ? constants.O_RDONLY | constants.O_NOFOLLOW : constants.O_RDONLY);
+    descriptor = openSync(
+      path.resolve(options.cwd, filePath),
+      options.noFollow ? constants.O_RDONLY | constants.O_NOFOLLOW : constants.O_RDONLY,
+    );
     const { size } = fstatSync(descriptor);
     if (size > maxBytes) {
       return {
@@ -50,7 +53,10 @@ export function readRawFile(filePath: string, options: ReadOptions): RawFile {
     }
     return { path: filePath, bytes: read === size ? bytes : bytes.subarray(0, read) };
   } catch (error) {
-    return { path: filePath, refused: { ruleId: 'read-error', reason: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` } };
+    return {
+      path: filePath,
+      refused: { ruleId: 'read-error', reason: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` },
+    };
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
   }

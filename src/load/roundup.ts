@@ -17,7 +17,8 @@ export async function loadRoundup(snapshot: RoundupSnapshot, options: { cwd: str
   const question = parseQuestion(decodeFile(snapshot.question, options.cwd));
   for (const field of ['intro', 'cta'] as const) {
     const markdown = question.value?.[field];
-    if (markdown && !(await guardMarkdown(question.file, markdown, question.places.value([field]).start, options.markdown))) question.value = undefined;
+    if (markdown && !(await guardMarkdown(question.file, markdown, question.places.value([field]).start, options.markdown)))
+      question.value = undefined;
   }
   const experts = await Promise.all(
     snapshot.experts.map(async (raw) => {
@@ -33,4 +34,3 @@ export async function loadRoundup(snapshot: RoundupSnapshot, options: { cwd: str
 export async function readRoundup(dir: string, options: ReadOptions & { markdown?: MarkdownLimits }): Promise<LoadedRoundup> {
   return loadRoundup(await snapshotRoundup(dir, options), options);
 }
-

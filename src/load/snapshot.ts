@@ -38,7 +38,8 @@ export async function snapshotRoundup(dir: string, options: ReadOptions): Promis
   const question = read(path.join(dir, QUESTION_FILE), false);
   const expertsDir = path.join(dir, EXPERTS_DIR);
   // The experts folder itself may be a link out of the roundup: then every file in it counts as a link.
-  const expertsLinked = lstatSync(path.resolve(options.cwd, expertsDir), { throwIfNoEntry: false })?.isSymbolicLink() === true && !inside(expertsDir);
+  const expertsLinked =
+    lstatSync(path.resolve(options.cwd, expertsDir), { throwIfNoEntry: false })?.isSymbolicLink() === true && !inside(expertsDir);
   const entries = readdirSafe(path.resolve(options.cwd, expertsDir))
     .filter((entry) => entry.name.endsWith('.md') && !entry.name.startsWith('.') && (entry.isFile() || entry.isSymbolicLink()))
     .sort((a, b) => compareCodePoints(a.name, b.name));

@@ -43,9 +43,10 @@ function reportIssue(file: VFile, data: unknown, places: PlaceIndex, schema: z.Z
         ruleId: 'schema',
         severity: 'error',
         span: places.key([...issue.path, key]),
-        reason: near.length > 0
-          ? `Unexpected field \`${key}\`, did you mean \`${near[0]}\`?`
-          : `Unexpected field \`${key}\`, expected one of ${known.map((name) => `\`${name}\``).join(', ')}`,
+        reason:
+          near.length > 0
+            ? `Unexpected field \`${key}\`, did you mean \`${near[0]}\`?`
+            : `Unexpected field \`${key}\`, expected one of ${known.map((name) => `\`${name}\``).join(', ')}`,
         note: near.length > 0 ? `Rename \`${key}\` to \`${near[0]}\`.` : `Remove \`${key}\`.`,
         actual: key,
         expected: near,

@@ -43,9 +43,10 @@ export async function guardMarkdown(file: VFile, markdown: string, offset: numbe
     ruleId: 'markdown-too-slow',
     severity: 'error',
     span: { start: offset, end: offset },
-    reason: outcome === 'timeout'
-      ? `Unexpected Markdown that takes over ${timeoutMs / 1000} s to render, expected ordinary prose`
-      : `Cannot render this Markdown: ${outcome}`,
+    reason:
+      outcome === 'timeout'
+        ? `Unexpected Markdown that takes over ${timeoutMs / 1000} s to render, expected ordinary prose`
+        : `Cannot render this Markdown: ${outcome}`,
     note: 'Look for long runs of `*`, `_`, `[` or `>`; split or simplify the text.',
   });
   return false;
@@ -98,7 +99,11 @@ const MODULES = ['unified', 'remark-parse', 'remark-html'].map((name) => import.
 
 function renderInWorker(markdown: string, timeoutMs: number): Promise<string> {
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { markdown, modules: MODULES }, resourceLimits: { stackSizeMb: 0.5, maxOldGenerationSizeMb: 256 } });
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { markdown, modules: MODULES },
+      resourceLimits: { stackSizeMb: 0.5, maxOldGenerationSizeMb: 256 },
+    });
     const timer = setTimeout(() => {
       void worker.terminate();
       resolve('timeout');

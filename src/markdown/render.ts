@@ -57,7 +57,10 @@ const quotes = unified().use(remarkSmartypants).freeze();
 /** Typography for a plain value from YAML (a title, a name): its text as a single text node, never parsed as Markdown. */
 export function typesetText(text: string, options: MarkdownOptions = {}): string {
   if (options.smartypants === false || !TYPESETTABLE.test(text)) return text;
-  const tree = quotes.runSync({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] } as Root) as Root;
+  const tree = quotes.runSync({
+    type: 'root',
+    children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }],
+  } as Root) as Root;
   const paragraph = tree.children[0];
   return paragraph?.type === 'paragraph' ? paragraph.children.map((node) => ('value' in node ? node.value : '')).join('') : text;
 }

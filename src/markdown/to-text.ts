@@ -37,9 +37,7 @@ export function markdownToBlocks(tree: Root, options: TextOptions = {}): TextBlo
       case 'code':
         return node.value ? [{ text: node.value, prefix: prefix + '    ', indent: indent + '    ', preformatted: true }] : [];
       case 'blockquote':
-        return node.children.flatMap((child, index) =>
-          blocksOf(child, index === 0 ? prefix + '    ' : indent + '    ', indent + '    '),
-        );
+        return node.children.flatMap((child, index) => blocksOf(child, index === 0 ? prefix + '    ' : indent + '    ', indent + '    '));
       case 'list':
         return node.children.flatMap((item, index) => {
           const marker = node.ordered ? `${(node.start ?? 1) + index}. ` : '- ';

@@ -55,9 +55,17 @@ function splitUnits(markdown: string, options: MarkdownOptions): Unit[] {
     const span = spanOf(node);
     if (!span) return [];
     const source = markdown.slice(span.start, span.end);
-    const pieces = node.type === 'paragraph'
-      ? splitSentences(source, node.children.filter((child) => child.type !== 'text').map(spanOf).filter((child): child is Span => child !== undefined).map((child) => ({ start: child.start - span.start, end: child.end - span.start })))
-      : [{ start: 0, end: source.length }];
+    const pieces =
+      node.type === 'paragraph'
+        ? splitSentences(
+            source,
+            node.children
+              .filter((child) => child.type !== 'text')
+              .map(spanOf)
+              .filter((child): child is Span => child !== undefined)
+              .map((child) => ({ start: child.start - span.start, end: child.end - span.start })),
+          )
+        : [{ start: 0, end: source.length }];
     return pieces.map((piece, index) => {
       const text = source.slice(piece.start, piece.end).replace(/\s*\n\s*/g, ' ');
       return { block, leads: index === 0, markdown: text, words: renderMarkdown(text, options).words };
@@ -66,7 +74,9 @@ function splitUnits(markdown: string, options: MarkdownOptions): Unit[] {
 }
 
 const spanOf = ({ position }: { position?: Position }): Span | undefined =>
-  position?.start.offset === undefined || position.end.offset === undefined ? undefined : { start: position.start.offset, end: position.end.offset };
+  position?.start.offset === undefined || position.end.offset === undefined
+    ? undefined
+    : { start: position.start.offset, end: position.end.offset };
 
 export interface CondenseOptions extends MarkdownOptions {
   /** The word budget of each expert's answer, by expert id; experts without one are left alone. */

@@ -1,5 +1,12 @@
 import type { ExpertInput, LocationInput, QuestionInput } from '../schema/input.js';
-import { credentialKey, createCredentialIndex, CREDENTIALS, KIND_CATEGORY, type CredentialCategory, type CredentialIndex } from '../data/credential-registry.js';
+import {
+  credentialKey,
+  createCredentialIndex,
+  CREDENTIALS,
+  KIND_CATEGORY,
+  type CredentialCategory,
+  type CredentialIndex,
+} from '../data/credential-registry.js';
 import { resolveLocation, type Location } from '../data/locations.js';
 import type { LoadedRoundup } from '../load/roundup.js';
 import { renderMarkdown, typesetText, type MarkdownOptions, type RenderedMarkdown } from '../markdown/render.js';
@@ -84,11 +91,14 @@ export function buildRoundup(loaded: LoadedRoundup, slug: string, options: Model
     title: text(question.title),
     question: text(question.question ?? question.title),
     url: question.url ?? null,
-    byline: typeof question.byline === 'string'
-      ? { name: question.byline.trim(), url: null }
-      : { name: question.byline.name.trim(), url: question.byline.url ?? null },
+    byline:
+      typeof question.byline === 'string'
+        ? { name: question.byline.trim(), url: null }
+        : { name: question.byline.name.trim(), url: question.byline.url ?? null },
     published: question.published ?? null,
-    column: question.column ? { name: text(question.column.name), blurb: question.column.blurb ? text(question.column.blurb) : null } : null,
+    column: question.column
+      ? { name: text(question.column.name), blurb: question.column.blurb ? text(question.column.blurb) : null }
+      : null,
     intro: question.intro ? renderMarkdown(question.intro, options) : null,
     experts,
     closing: question.closing ? text(question.closing) : null,
@@ -100,7 +110,10 @@ export function buildRoundup(loaded: LoadedRoundup, slug: string, options: Model
 /** Recount the stats, after building or after condensing. */
 export function withStats(roundup: Roundup): Roundup {
   const words = roundup.experts.reduce((sum, expert) => sum + expert.answer.words, 0);
-  return { ...roundup, stats: { experts: roundup.experts.length, words, readingMinutes: Math.max(1, Math.ceil(words / WORDS_PER_MINUTE)) } };
+  return {
+    ...roundup,
+    stats: { experts: roundup.experts.length, words, readingMinutes: Math.max(1, Math.ceil(words / WORDS_PER_MINUTE)) },
+  };
 }
 
 function buildExpert(id: string, input: ExpertInput, body: string, options: ModelOptions): Expert {
@@ -144,9 +157,17 @@ export function splitCredentials(credentials: ExpertInput['credentials']): strin
 export function buildLocation(input: LocationInput): Location {
   if (typeof input !== 'string') {
     const parts = [input.city, input.region, input.country].map((part) => part?.trim()).filter(Boolean);
-    return { city: input.city.trim(), region: input.region?.trim() ?? null, country: input.country?.trim() ?? null, display: parts.join(', ') };
+    return {
+      city: input.city.trim(),
+      region: input.region?.trim() ?? null,
+      country: input.country?.trim() ?? null,
+      display: parts.join(', '),
+    };
   }
-  const parts = input.split(',').map((part) => part.trim()).filter(Boolean);
+  const parts = input
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   const [city = '', ...rest] = parts;
   const country = parts.length >= 3 ? parts.at(-1)! : null;
   const region = parts.length >= 3 ? rest.slice(0, -1).join(', ') : (rest[0] ?? null);

@@ -25,20 +25,23 @@ export function renderHtml(roundup: Roundup, options: HtmlOptions = {}): string 
   const description = describe(roundup);
   const jsonLd = h('script', { type: 'application/ld+json' }, [raw(`\n${scriptSafeJson(buildJsonLd(roundup, description))}\n`)]);
   if (options.fragment) return `${toHtml(renderArticle(roundup, jsonLd), { allowDangerousHtml: true })}\n`;
-  const head = h('head', lines([
-    h('meta', { charSet: 'utf-8' }),
-    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-    h('title', roundup.title),
-    h('meta', { name: 'description', content: description }),
-    roundup.url && h('link', { rel: ['canonical'], href: roundup.url }),
-    h('meta', { property: 'og:type', content: 'article' }),
-    h('meta', { property: 'og:title', content: roundup.title }),
-    h('meta', { property: 'og:description', content: description }),
-    roundup.url && h('meta', { property: 'og:url', content: roundup.url }),
-    roundup.published && h('meta', { property: 'article:published_time', content: roundup.published }),
-    options.stylesheet ? h('link', { rel: ['stylesheet'], href: options.stylesheet }) : h('style', `\n${STYLESHEET}`),
-    jsonLd,
-  ]));
+  const head = h(
+    'head',
+    lines([
+      h('meta', { charSet: 'utf-8' }),
+      h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+      h('title', roundup.title),
+      h('meta', { name: 'description', content: description }),
+      roundup.url && h('link', { rel: ['canonical'], href: roundup.url }),
+      h('meta', { property: 'og:type', content: 'article' }),
+      h('meta', { property: 'og:title', content: roundup.title }),
+      h('meta', { property: 'og:description', content: description }),
+      roundup.url && h('meta', { property: 'og:url', content: roundup.url }),
+      roundup.published && h('meta', { property: 'article:published_time', content: roundup.published }),
+      options.stylesheet ? h('link', { rel: ['stylesheet'], href: options.stylesheet }) : h('style', `\n${STYLESHEET}`),
+      jsonLd,
+    ]),
+  );
   const body = h('body', lines([h('main', lines([renderArticle(roundup)]))]));
   const tree: Root = {
     type: 'root',
@@ -56,31 +59,44 @@ function describe(roundup: Roundup): string {
 }
 
 function renderArticle(roundup: Roundup, jsonLd?: ElementContent) {
-  const header = h('header', lines([
-    h('h1', roundup.title),
-    roundup.column && h('p', { className: ['column'] }, [
-      h('strong', roundup.column.name),
-      ...(roundup.column.blurb ? [text(` ${roundup.column.blurb}`)] : []),
+  const header = h(
+    'header',
+    lines([
+      h('h1', roundup.title),
+      roundup.column &&
+        h('p', { className: ['column'] }, [
+          h('strong', roundup.column.name),
+          ...(roundup.column.blurb ? [text(` ${roundup.column.blurb}`)] : []),
+        ]),
+      h('p', { className: ['byline'] }, [
+        text('By '),
+        roundup.byline.url && isSafeUrl(roundup.byline.url)
+          ? h('a', { href: roundup.byline.url, rel: ['author'] }, roundup.byline.name)
+          : h('span', { className: ['author'] }, roundup.byline.name),
+        ...(roundup.published ? [text(' · '), h('time', { dateTime: roundup.published }, formatDate(roundup.published))] : []),
+      ]),
     ]),
-    h('p', { className: ['byline'] }, [
-      text('By '),
-      roundup.byline.url && isSafeUrl(roundup.byline.url)
-        ? h('a', { href: roundup.byline.url, rel: ['author'] }, roundup.byline.name)
-        : h('span', { className: ['author'] }, roundup.byline.name),
-      ...(roundup.published ? [text(' · '), h('time', { dateTime: roundup.published }, formatDate(roundup.published))] : []),
+  );
+  const footer =
+    (roundup.closing || roundup.cta) &&
+    h(
+      'footer',
+      lines([
+        roundup.closing && h('p', { className: ['closing'] }, h('em', roundup.closing)),
+        roundup.cta && h('div', { className: ['cta'] }, markdown(roundup.cta)),
+      ]),
+    );
+  return h(
+    'article',
+    { className: ['roundup'] },
+    lines([
+      header,
+      roundup.intro && h('div', { className: ['intro'] }, markdown(roundup.intro)),
+      ...roundup.experts.map(renderExpert),
+      footer,
+      jsonLd,
     ]),
-  ]));
-  const footer = (roundup.closing || roundup.cta) && h('footer', lines([
-    roundup.closing && h('p', { className: ['closing'] }, h('em', roundup.closing)),
-    roundup.cta && h('div', { className: ['cta'] }, markdown(roundup.cta)),
-  ]));
-  return h('article', { className: ['roundup'] }, lines([
-    header,
-    roundup.intro && h('div', { className: ['intro'] }, markdown(roundup.intro)),
-    ...roundup.experts.map(renderExpert),
-    footer,
-    jsonLd,
-  ]));
+  );
 }
 
 function renderExpert(expert: Expert) {
@@ -89,11 +105,20 @@ function renderExpert(expert: Expert) {
     expert.role && h('span', { className: ['role'] }, expert.role),
     expert.location && h('span', { className: ['location'] }, expert.location.display),
   ].filter((node) => node !== null);
-  return h('section', { className: ['expert'], id: `expert-${expert.id}`, ariaLabelledBy: headingId }, lines([
-    h('h2', { id: headingId }, [expert.name, ...expert.credentials].join(', ')),
-    meta.length > 0 && h('p', { className: ['expert-meta'] }, meta.flatMap((node, index) => (index === 0 ? [node] : [h('br'), node]))),
-    h('div', { className: ['answer'] }, markdown(expert.answer)),
-  ]));
+  return h(
+    'section',
+    { className: ['expert'], id: `expert-${expert.id}`, ariaLabelledBy: headingId },
+    lines([
+      h('h2', { id: headingId }, [expert.name, ...expert.credentials].join(', ')),
+      meta.length > 0 &&
+        h(
+          'p',
+          { className: ['expert-meta'] },
+          meta.flatMap((node, index) => (index === 0 ? [node] : [h('br'), node])),
+        ),
+      h('div', { className: ['answer'] }, markdown(expert.answer)),
+    ]),
+  );
 }
 
 /** Raw HTML passes the serializer untouched: only ever sanitized output or escaped JSON. */
@@ -106,5 +131,8 @@ const text = (value: string) => ({ type: 'text' as const, value });
 
 /** Children one per line, so the page reads well as source too; falsy entries are skipped. */
 function lines(nodes: readonly (RootContent | ElementContent | null | undefined | false | '')[]): ElementContent[] {
-  return nodes.filter(Boolean).flatMap((node) => [text('\n'), node as ElementContent]).concat(text('\n'));
+  return nodes
+    .filter(Boolean)
+    .flatMap((node) => [text('\n'), node as ElementContent])
+    .concat(text('\n'));
 }

@@ -40,18 +40,22 @@ function person(expert: Expert) {
         recognizedBy: detail?.issuer ? { '@type': 'Organization', name: detail.issuer } : null,
       });
     }),
-    workLocation: location && compact({
-      '@type': 'PostalAddress',
-      addressLocality: location.city,
-      addressRegion: location.region,
-      addressCountry: location.country,
-    }),
+    workLocation:
+      location &&
+      compact({
+        '@type': 'PostalAddress',
+        addressLocality: location.city,
+        addressRegion: location.region,
+        addressCountry: location.country,
+      }),
   });
 }
 
 /** Drop null, undefined and empty lists, so the markup only states what is known. */
 function compact<T extends Record<string, unknown>>(object: T): T {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0))) as T;
+  return Object.fromEntries(
+    Object.entries(object).filter(([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0)),
+  ) as T;
 }
 
 /**
@@ -60,5 +64,8 @@ function compact<T extends Record<string, unknown>>(object: T): T {
  * JavaScript parsers reject, escaped.
  */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value, null, 2)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

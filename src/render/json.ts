@@ -32,11 +32,17 @@ function expertJson(expert: Expert) {
     id: expert.id,
     name: expert.name,
     credentials: [...expert.credentials],
-    credentialDetails: expert.credentialDetails.map((detail) => detail && { abbr: detail.abbr, expansion: detail.expansion, category: detail.category, issuer: detail.issuer }),
+    credentialDetails: expert.credentialDetails.map(
+      (detail) => detail && { abbr: detail.abbr, expansion: detail.expansion, category: detail.category, issuer: detail.issuer },
+    ),
     role: expert.role,
     location: location && { city: location.city, region: location.region, country: location.country, display: location.display },
     answer: markdownJson(expert.answer),
-    condensed: expert.condensed && { originalWords: expert.condensed.originalWords, words: expert.condensed.words, removed: [...expert.condensed.removed] },
+    condensed: expert.condensed && {
+      originalWords: expert.condensed.originalWords,
+      words: expert.condensed.words,
+      removed: [...expert.condensed.removed],
+    },
   };
 }
 

@@ -34,14 +34,26 @@ export function renderMarkdownArticle(roundup: Roundup): string {
   const paragraph = (...children: PhrasingContent[]): RootContent => ({ type: 'paragraph', children });
   const children: RootContent[] = [{ type: 'heading', depth: 1, children: [text(roundup.title)] }];
   if (roundup.column) {
-    children.push(paragraph({ type: 'strong', children: [text(roundup.column.name)] }, ...(roundup.column.blurb ? [text(` ${roundup.column.blurb}`)] : [])));
+    children.push(
+      paragraph(
+        { type: 'strong', children: [text(roundup.column.name)] },
+        ...(roundup.column.blurb ? [text(` ${roundup.column.blurb}`)] : []),
+      ),
+    );
   }
   if (roundup.intro) children.push(...clean(roundup.intro.tree));
   for (const expert of roundup.experts) {
     children.push({ type: 'heading', depth: 2, children: [text([expert.name, ...expert.credentials].join(', '))] });
     const meta = [expert.role, expert.location?.display].filter((line): line is string => Boolean(line));
     if (meta.length > 0) {
-      children.push(paragraph(...meta.flatMap((line, index): PhrasingContent[] => [...(index > 0 ? [{ type: 'break' } as const] : []), { type: 'emphasis', children: [text(line)] }])));
+      children.push(
+        paragraph(
+          ...meta.flatMap((line, index): PhrasingContent[] => [
+            ...(index > 0 ? [{ type: 'break' } as const] : []),
+            { type: 'emphasis', children: [text(line)] },
+          ]),
+        ),
+      );
     }
     children.push(...clean(expert.answer.tree));
   }

@@ -25,8 +25,13 @@ export function renderText(roundup: Roundup, options: TextOptions = {}): string 
   const markdown = (rendered: RenderedMarkdown | null) => {
     const textBlocks = rendered ? markdownToBlocks(rendered.tree, { link: reference }) : [];
     if (textBlocks.length === 0) return;
-    blocks.push(joinBlocks(textBlocks, (block) =>
-      block.preformatted ? block.prefix + block.text.replace(/\n/g, `\n${block.indent}`) : wrap(block.text, width, block.prefix, block.indent)));
+    blocks.push(
+      joinBlocks(textBlocks, (block) =>
+        block.preformatted
+          ? block.prefix + block.text.replace(/\n/g, `\n${block.indent}`)
+          : wrap(block.text, width, block.prefix, block.indent),
+      ),
+    );
   };
 
   blocks.push(underline(wrap(roundup.title, width), '='));

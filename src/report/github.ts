@@ -27,13 +27,19 @@ export function reportGithub(files: readonly VFile[], options: { quiet?: boolean
         lines.push(annotation(file, message, severity));
       } else {
         dropped[severity]++;
-        lines.push(`${file.path}:${message.line ?? 1}:${message.column ?? 1}: ${severity}: ${escapeData(message.reason)} [${message.ruleId}]`);
+        lines.push(
+          `${file.path}:${message.line ?? 1}:${message.column ?? 1}: ${severity}: ${escapeData(message.reason)} [${message.ruleId}]`,
+        );
       }
     }
   }
-  const left = (Object.keys(dropped) as Severity[]).filter((severity) => dropped[severity] > 0).map((severity) => `${dropped[severity]} ${severity === 'info' ? 'infos' : `${severity}s`}`);
+  const left = (Object.keys(dropped) as Severity[])
+    .filter((severity) => dropped[severity] > 0)
+    .map((severity) => `${dropped[severity]} ${severity === 'info' ? 'infos' : `${severity}s`}`);
   if (left.length > 0) {
-    lines.push(`::notice title=roundup::${left.join(', ')} not annotated: GitHub shows ${GITHUB_ANNOTATION_LIMIT} of each kind per step. They are listed in this log.`);
+    lines.push(
+      `::notice title=roundup::${left.join(', ')} not annotated: GitHub shows ${GITHUB_ANNOTATION_LIMIT} of each kind per step. They are listed in this log.`,
+    );
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

@@ -20,19 +20,21 @@ export interface ReportEntry {
 /** Every diagnostic as data, one object each, in a fixed key order. */
 export function reportJson(files: readonly VFile[], options: { quiet?: boolean } = {}): string {
   const records = files.flatMap((file) =>
-    sortMessages(file, options).map((message): ReportEntry => ({
-      file: file.path,
-      line: message.line ?? 1,
-      column: message.column ?? 1,
-      endLine: message.place && 'end' in message.place ? message.place.end.line : (message.line ?? 1),
-      endColumn: message.place && 'end' in message.place ? message.place.end.column : (message.column ?? 1),
-      severity: severityOf(message),
-      ruleId: message.ruleId ?? null,
-      message: message.reason,
-      fix: message.note ?? null,
-      expected: message.expected ?? [],
-      url: message.url ?? null,
-    })),
+    sortMessages(file, options).map(
+      (message): ReportEntry => ({
+        file: file.path,
+        line: message.line ?? 1,
+        column: message.column ?? 1,
+        endLine: message.place && 'end' in message.place ? message.place.end.line : (message.line ?? 1),
+        endColumn: message.place && 'end' in message.place ? message.place.end.column : (message.column ?? 1),
+        severity: severityOf(message),
+        ruleId: message.ruleId ?? null,
+        message: message.reason,
+        fix: message.note ?? null,
+        expected: message.expected ?? [],
+        url: message.url ?? null,
+      }),
+    ),
   );
   return `${JSON.stringify(records, null, 2)}\n`;
 }

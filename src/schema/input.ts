@@ -7,7 +7,10 @@ import * as z from 'zod';
  */
 
 const text = (what = 'a string') =>
-  z.string({ error: what }).refine((value) => value.trim() !== '', { error: `${what} that is not empty` }).describe(capitalize(what));
+  z
+    .string({ error: what })
+    .refine((value) => value.trim() !== '', { error: `${what} that is not empty` })
+    .describe(capitalize(what));
 
 /** The error texts double as descriptions in the generated JSON Schemas, where editors show them on hover. */
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1).replace(/`/g, '');
@@ -15,7 +18,10 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 const markdown = () => text('Markdown text');
 
 const httpUrl = () =>
-  z.string({ error: 'an http or https URL' }).refine(isHttpUrl, { error: 'an http or https URL such as `https://example.com/`' }).describe('An http or https URL');
+  z
+    .string({ error: 'an http or https URL' })
+    .refine(isHttpUrl, { error: 'an http or https URL such as `https://example.com/`' })
+    .describe('An http or https URL');
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -33,38 +39,50 @@ function isCalendarDate(value: string): boolean {
 }
 
 const wordBudget = () =>
-  z.number({ error: 'a whole number of words' }).int({ error: 'a whole number of words' }).positive({ error: 'a positive number of words' });
+  z
+    .number({ error: 'a whole number of words' })
+    .int({ error: 'a whole number of words' })
+    .positive({ error: 'a positive number of words' });
 
-export const questionSchema = z.strictObject({
-  title: text('the article title'),
-  question: text('the question put to the experts').optional(),
-  slug: z.string({ error: 'a slug such as `therapists-cry`' }).optional(),
-  lang: z
-    .string({ error: 'a language tag such as `en` or `en-US`' })
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'a language tag such as `en` or `en-US`' })
-    .optional(),
-  url: httpUrl().optional(),
-  byline: z.union(
-    [text('the author’s name'), z.strictObject({ name: text('the author’s name'), url: httpUrl().optional() })],
-    { error: 'the author’s name, or a mapping with `name` and `url`' },
-  ).describe('The author: a name, or {name, url}'),
-  published: z
-    .string({ error: 'a date written as `YYYY-MM-DD`' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'a date written as `YYYY-MM-DD`' })
-    .refine(isCalendarDate, { error: 'a date that exists, written as `YYYY-MM-DD`' })
-    .optional(),
-  column: z
-    .strictObject(
-      { name: text('the column name'), blurb: text('the column blurb').optional() },
-      { error: 'a mapping with `name` and `blurb`' },
-    )
-    .optional(),
-  intro: markdown().optional(),
-  order: z.array(text('an expert id (a file name without `.md`)'), { error: 'a list of expert ids' }).describe('Expert ids in print order; default file-name order').optional(),
-  closing: text('the closing note').optional(),
-  cta: markdown().optional(),
-  condense: z.strictObject({ maxWords: wordBudget().describe('Word budget per answer').optional() }, { error: 'a mapping with `maxWords`' }).optional(),
-}, { error: 'a mapping of fields such as `title:` and `byline:`' });
+export const questionSchema = z.strictObject(
+  {
+    title: text('the article title'),
+    question: text('the question put to the experts').optional(),
+    slug: z.string({ error: 'a slug such as `therapists-cry`' }).optional(),
+    lang: z
+      .string({ error: 'a language tag such as `en` or `en-US`' })
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'a language tag such as `en` or `en-US`' })
+      .optional(),
+    url: httpUrl().optional(),
+    byline: z
+      .union([text('the author’s name'), z.strictObject({ name: text('the author’s name'), url: httpUrl().optional() })], {
+        error: 'the author’s name, or a mapping with `name` and `url`',
+      })
+      .describe('The author: a name, or {name, url}'),
+    published: z
+      .string({ error: 'a date written as `YYYY-MM-DD`' })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'a date written as `YYYY-MM-DD`' })
+      .refine(isCalendarDate, { error: 'a date that exists, written as `YYYY-MM-DD`' })
+      .optional(),
+    column: z
+      .strictObject(
+        { name: text('the column name'), blurb: text('the column blurb').optional() },
+        { error: 'a mapping with `name` and `blurb`' },
+      )
+      .optional(),
+    intro: markdown().optional(),
+    order: z
+      .array(text('an expert id (a file name without `.md`)'), { error: 'a list of expert ids' })
+      .describe('Expert ids in print order; default file-name order')
+      .optional(),
+    closing: text('the closing note').optional(),
+    cta: markdown().optional(),
+    condense: z
+      .strictObject({ maxWords: wordBudget().describe('Word budget per answer').optional() }, { error: 'a mapping with `maxWords`' })
+      .optional(),
+  },
+  { error: 'a mapping of fields such as `title:` and `byline:`' },
+);
 
 const locationObjectSchema = z.strictObject(
   {
@@ -75,67 +93,110 @@ const locationObjectSchema = z.strictObject(
   { error: 'a mapping with `city`, `region` and `country`' },
 );
 
-export const expertSchema = z.strictObject({
-  name: text('the expert’s full name'),
-  credentials: z
-    .union([z.string(), z.array(text('a credential such as `LCSW`'))], {
-      error: 'a list of credentials, or a comma-separated string such as `LCSW, PhD`',
-    })
-    .describe('Post-nominals: a list, or the printed string "LCMHC, RPT, RDT"')
-    .optional(),
-  role: text('a role such as `Licensed counselor`').optional(),
-  location: z
-    .union([text('a location such as `Austin, Texas`'), locationObjectSchema], {
-      error: '`City, Region`, or a mapping with `city`, `region` and `country`',
-    })
-    .describe('Where the expert works: "City, Region", or {city, region, country}')
-    .optional(),
-  maxWords: wordBudget().describe('Word budget for this answer; wins over the roundup’s').optional(),
-}, { error: 'a mapping of fields such as `name:` and `credentials:`' });
+export const expertSchema = z.strictObject(
+  {
+    name: text('the expert’s full name'),
+    credentials: z
+      .union([z.string(), z.array(text('a credential such as `LCSW`'))], {
+        error: 'a list of credentials, or a comma-separated string such as `LCSW, PhD`',
+      })
+      .describe('Post-nominals: a list, or the printed string "LCMHC, RPT, RDT"')
+      .optional(),
+    role: text('a role such as `Licensed counselor`').optional(),
+    location: z
+      .union([text('a location such as `Austin, Texas`'), locationObjectSchema], {
+        error: '`City, Region`, or a mapping with `city`, `region` and `country`',
+      })
+      .describe('Where the expert works: "City, Region", or {city, region, country}')
+      .optional(),
+    maxWords: wordBudget().describe('Word budget for this answer; wins over the roundup’s').optional(),
+  },
+  { error: 'a mapping of fields such as `name:` and `credentials:`' },
+);
 
 export type QuestionInput = z.infer<typeof questionSchema>;
 export type ExpertInput = z.infer<typeof expertSchema>;
 export type LocationInput = NonNullable<ExpertInput['location']>;
 
-const CREDENTIAL_KINDS = ['academic-degree', 'state-license', 'national-certification', 'registration', 'fellowship', 'membership'] as const;
+const CREDENTIAL_KINDS = [
+  'academic-degree',
+  'state-license',
+  'national-certification',
+  'registration',
+  'fellowship',
+  'membership',
+] as const;
 
-export const configSchema = z.strictObject({
-  locations: z
-    .strictObject({
-      style: z.enum(['full', 'ap', 'postal'], { error: '`full` (Texas), `ap` (Calif.) or `postal` (CA)' }).optional(),
-      required: z.boolean({ error: '`true` or `false`' }).optional(),
-    }, { error: 'a mapping with `style` and `required`' })
-    .optional(),
-  credentials: z
-    .strictObject({
-      periods: z.enum(['none', 'ap'], { error: '`none` (PhD) or `ap` (Ph.D.)' }).optional(),
-      extra: z
-        .array(
-          z.strictObject({
-            abbr: text('the abbreviation, such as `CHPC`'),
-            expansion: text('what it stands for'),
-            kind: z.enum(CREDENTIAL_KINDS, { error: `one of ${CREDENTIAL_KINDS.map((kind) => `\`${kind}\``).join(', ')}` }),
-            issuer: text('the issuing body').optional(),
-            states: z.array(text('an ISO 3166-2 code such as `US-TX`'), { error: 'a list of ISO 3166-2 codes such as `US-TX`' }).optional(),
-          }, { error: 'a mapping with `abbr`, `expansion` and `kind`' }),
-          { error: 'a list of credentials' },
-        )
-        .optional(),
-      expansions: z.record(z.string(), text('the expansion meant'), { error: 'a mapping from abbreviation to expansion' }).optional(),
-    }, { error: 'a mapping with `periods`, `extra` and `expansions`' })
-    .optional(),
-  limits: z
-    .strictObject({
-      maxFileBytes: z.number({ error: 'a number of bytes' }).int({ error: 'a whole number of bytes' }).positive({ error: 'a positive number of bytes' }).describe('Refuse input files larger than this (default 524288, 512 KiB)').optional(),
-      maxNesting: z.number({ error: 'a number of levels' }).int({ error: 'a whole number of levels' }).min(4, { error: 'at least 4 levels' }).max(64, { error: 'at most 64 levels' }).describe('Deepest nesting of quotes, lists and emphasis in Markdown (default 32)').optional(),
-      renderTimeoutMs: z.number({ error: 'milliseconds' }).int({ error: 'whole milliseconds' }).positive({ error: 'a positive number of milliseconds' }).describe('Time limit for rendering one large Markdown text (default 5000)').optional(),
-    }, { error: 'a mapping with `maxFileBytes`, `maxNesting` and `renderTimeoutMs`' })
-    .optional(),
-  rules: z
-    .record(z.string(), z.enum(['off', 'info', 'warning', 'error'], { error: '`off`, `info`, `warning` or `error`' }), {
-      error: 'a mapping from rule id to `off`, `info`, `warning` or `error`',
-    })
-    .optional(),
-}, { error: 'a mapping with `locations`, `credentials`, `limits` and `rules`' });
+export const configSchema = z.strictObject(
+  {
+    locations: z
+      .strictObject(
+        {
+          style: z.enum(['full', 'ap', 'postal'], { error: '`full` (Texas), `ap` (Calif.) or `postal` (CA)' }).optional(),
+          required: z.boolean({ error: '`true` or `false`' }).optional(),
+        },
+        { error: 'a mapping with `style` and `required`' },
+      )
+      .optional(),
+    credentials: z
+      .strictObject(
+        {
+          periods: z.enum(['none', 'ap'], { error: '`none` (PhD) or `ap` (Ph.D.)' }).optional(),
+          extra: z
+            .array(
+              z.strictObject(
+                {
+                  abbr: text('the abbreviation, such as `CHPC`'),
+                  expansion: text('what it stands for'),
+                  kind: z.enum(CREDENTIAL_KINDS, { error: `one of ${CREDENTIAL_KINDS.map((kind) => `\`${kind}\``).join(', ')}` }),
+                  issuer: text('the issuing body').optional(),
+                  states: z
+                    .array(text('an ISO 3166-2 code such as `US-TX`'), { error: 'a list of ISO 3166-2 codes such as `US-TX`' })
+                    .optional(),
+                },
+                { error: 'a mapping with `abbr`, `expansion` and `kind`' },
+              ),
+              { error: 'a list of credentials' },
+            )
+            .optional(),
+          expansions: z.record(z.string(), text('the expansion meant'), { error: 'a mapping from abbreviation to expansion' }).optional(),
+        },
+        { error: 'a mapping with `periods`, `extra` and `expansions`' },
+      )
+      .optional(),
+    limits: z
+      .strictObject(
+        {
+          maxFileBytes: z
+            .number({ error: 'a number of bytes' })
+            .int({ error: 'a whole number of bytes' })
+            .positive({ error: 'a positive number of bytes' })
+            .describe('Refuse input files larger than this (default 524288, 512 KiB)')
+            .optional(),
+          maxNesting: z
+            .number({ error: 'a number of levels' })
+            .int({ error: 'a whole number of levels' })
+            .min(4, { error: 'at least 4 levels' })
+            .max(64, { error: 'at most 64 levels' })
+            .describe('Deepest nesting of quotes, lists and emphasis in Markdown (default 32)')
+            .optional(),
+          renderTimeoutMs: z
+            .number({ error: 'milliseconds' })
+            .int({ error: 'whole milliseconds' })
+            .positive({ error: 'a positive number of milliseconds' })
+            .describe('Time limit for rendering one large Markdown text (default 5000)')
+            .optional(),
+        },
+        { error: 'a mapping with `maxFileBytes`, `maxNesting` and `renderTimeoutMs`' },
+      )
+      .optional(),
+    rules: z
+      .record(z.string(), z.enum(['off', 'info', 'warning', 'error'], { error: '`off`, `info`, `warning` or `error`' }), {
+        error: 'a mapping from rule id to `off`, `info`, `warning` or `error`',
+      })
+      .optional(),
+  },
+  { error: 'a mapping with `locations`, `credentials`, `limits` and `rules`' },
+);
 
 export type ConfigInput = z.infer<typeof configSchema>;

@@ -30,7 +30,9 @@ const expert = z.strictObject({
   id: z.string().describe('The expert file’s name without .md'),
   name: z.string(),
   credentials: z.array(z.string()).describe('Post-nominals as printed, in order'),
-  credentialDetails: z.array(nullable(credentialDetail)).describe('What the registry knows of each credential, in the same order; null when nothing'),
+  credentialDetails: z
+    .array(nullable(credentialDetail))
+    .describe('What the registry knows of each credential, in the same order; null when nothing'),
   role: nullable(z.string()),
   location: nullable(
     z.strictObject({

@@ -27,8 +27,7 @@ export interface Diagnostic {
   cause?: VFileMessage;
 }
 
-const docsUrl = (ruleId: string) =>
-  `docs/rules.md#${ruleId}`;
+const docsUrl = (ruleId: string) => `docs/rules.md#${ruleId}`;
 
 /**
  * Add a diagnostic to the file it concerns. This is the one place that turns
@@ -64,8 +63,7 @@ export function severityOf(message: VFileMessage): Severity {
   return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info';
 }
 
-export const hasErrors = (files: readonly VFile[]) =>
-  files.some((file) => file.messages.some((message) => message.fatal === true));
+export const hasErrors = (files: readonly VFile[]) => files.some((file) => file.messages.some((message) => message.fatal === true));
 
 /** 0: no errors (warnings allowed unless strict); 1: errors. Broken configs and internal failures (2) are the engine's. */
 export function exitCode(files: readonly VFile[], options: { strict?: boolean } = {}): 0 | 1 {

@@ -8,8 +8,18 @@ describe('roundup check on the reference article', () => {
   test('reports exactly the article’s slips, each at its place, and nothing else', async () => {
     const { code, stdout } = await runCli(['check', EXAMPLE, '--reporter', 'json']);
     expect(code).toBe(0);
-    const report = JSON.parse(stdout) as { file: string; line: number; column: number; severity: string; ruleId: string; fix: string; expected: string[] }[];
-    expect(report.map(({ file, line, column, severity, ruleId }) => `${path.basename(file)}:${line}:${column} ${severity} ${ruleId}`)).toEqual([
+    const report = JSON.parse(stdout) as {
+      file: string;
+      line: number;
+      column: number;
+      severity: string;
+      ruleId: string;
+      fix: string;
+      expected: string[];
+    }[];
+    expect(
+      report.map(({ file, line, column, severity, ruleId }) => `${path.basename(file)}:${line}:${column} ${severity} ${ruleId}`),
+    ).toEqual([
       'question.yaml:12:21 warning expert-count',
       'anne-rodgers-watson.md:3:16 warning name-quotes',
       'anne-rodgers-watson.md:4:21 info credential-ambiguous',
@@ -29,7 +39,9 @@ describe('exit codes', () => {
     const failed = makeRoundup({ experts: { 'jane-doe': minimalExpert('Jane Doe', 'location: Austin, Texsa\n') } });
     const { code, stderr } = await runCli(['check', '.'], { cwd: failed });
     expect(code).toBe(1);
-    expect(stderr).toContain('experts/jane-doe.md:4:19: error: Unexpected region `Texsa`, expected a US state, a Canadian province, an Australian state or a country; did you mean `Texas`? [location-region-unknown]');
+    expect(stderr).toContain(
+      'experts/jane-doe.md:4:19: error: Unexpected region `Texsa`, expected a US state, a Canadian province, an Australian state or a country; did you mean `Texas`? [location-region-unknown]',
+    );
   });
 
   test('a roundup with a rule error is not written', async () => {
@@ -47,17 +59,26 @@ describe('the github reporter', () => {
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(5);
     for (const line of lines) expect(line).toMatch(COMMAND);
-    expect(lines[4]).toBe('::warning file=examples/therapists-cry/experts/natalie-moore.md,line=5,col=11,endLine=5,endColumn=22,title=location-region-missing::Unexpected location `Los Angeles` without a region, expected `City, Region` (add the state: `Los Angeles, California`) (fix: Write `Los Angeles, California`.)');
+    expect(lines[4]).toBe(
+      '::warning file=examples/therapists-cry/experts/natalie-moore.md,line=5,col=11,endLine=5,endColumn=22,title=location-region-missing::Unexpected location `Los Angeles` without a region, expected `City, Region` (add the state: `Los Angeles, California`) (fix: Write `Los Angeles, California`.)',
+    );
   });
 
   test('content cannot inject a workflow command, and GitHub’s per-step limit is announced', async () => {
-    const experts = Object.fromEntries(Array.from({ length: 12 }, (_, index) => [`expert-${index}`, minimalExpert(`Expert ${index}`, `location: "Austin\\n::error::pwned, TX"\n`)]));
+    const experts = Object.fromEntries(
+      Array.from({ length: 12 }, (_, index) => [
+        `expert-${index}`,
+        minimalExpert(`Expert ${index}`, `location: "Austin\\n::error::pwned, TX"\n`),
+      ]),
+    );
     const dir = makeRoundup({ experts });
     const { stdout } = await runCli(['check', '.', '--reporter', 'github'], { cwd: dir });
     const lines = stdout.trimEnd().split('\n');
     expect(lines.filter((line) => line.startsWith('::error::'))).toEqual([]);
     expect(lines.filter((line) => line.startsWith('::warning'))).toHaveLength(10);
-    expect(lines.at(-1)).toBe('::notice title=roundup::2 warnings not annotated: GitHub shows 10 of each kind per step. They are listed in this log.');
+    expect(lines.at(-1)).toBe(
+      '::notice title=roundup::2 warnings not annotated: GitHub shows 10 of each kind per step. They are listed in this log.',
+    );
     expect(lines[0]).toContain('%0A::error::pwned');
   });
 });
@@ -67,7 +88,10 @@ describe('roundup.config.yaml', () => {
     const parent = tempDir();
     writeFileSync(path.join(parent, 'roundup.config.yaml'), config);
     mkdirSync(path.join(parent, 'content'));
-    return makeRoundup({ parent: path.join(parent, 'content'), experts: { 'jane-doe': `---\nname: Jane Doe\n${expertExtra}---\nAn answer.\n` } });
+    return makeRoundup({
+      parent: path.join(parent, 'content'),
+      experts: { 'jane-doe': `---\nname: Jane Doe\n${expertExtra}---\nAn answer.\n` },
+    });
   }
 
   test('is found in a folder above the roundup and changes severities', async () => {
@@ -79,17 +103,29 @@ describe('roundup.config.yaml', () => {
   });
 
   test('turns a rule off, and sets the house style', async () => {
-    expect((await check({ paths: ['.'], cwd: withConfig('rules:\n  location-style: off\n') })).files.flatMap((file) => file.messages)).toEqual([]);
-    expect((await check({ paths: ['.'], cwd: withConfig('locations:\n  style: postal\n') })).files.flatMap((file) => file.messages)).toEqual([]);
+    expect(
+      (await check({ paths: ['.'], cwd: withConfig('rules:\n  location-style: off\n') })).files.flatMap((file) => file.messages),
+    ).toEqual([]);
+    expect(
+      (await check({ paths: ['.'], cwd: withConfig('locations:\n  style: postal\n') })).files.flatMap((file) => file.messages),
+    ).toEqual([]);
   });
 
   test('locations.required makes a missing location an error', async () => {
     const result = await check({ paths: ['.'], cwd: withConfig('locations:\n  required: true\n', 'credentials: LCSW\n') });
-    expect(result.files.flatMap((file) => file.messages.map((message) => [message.ruleId, message.fatal]))).toEqual([['location-missing', true]]);
+    expect(result.files.flatMap((file) => file.messages.map((message) => [message.ruleId, message.fatal]))).toEqual([
+      ['location-missing', true],
+    ]);
   });
 
   test('extra credentials are known to every rule', async () => {
-    const result = await check({ paths: ['.'], cwd: withConfig('credentials:\n  extra:\n    - abbr: XYZ\n      expansion: Example Credential\n      kind: national-certification\n', 'credentials: XYZ\nlocation: Austin, Texas\n') });
+    const result = await check({
+      paths: ['.'],
+      cwd: withConfig(
+        'credentials:\n  extra:\n    - abbr: XYZ\n      expansion: Example Credential\n      kind: national-certification\n',
+        'credentials: XYZ\nlocation: Austin, Texas\n',
+      ),
+    });
     expect(result.files.flatMap((file) => file.messages)).toEqual([]);
   });
 

@@ -29,7 +29,8 @@ describe('the rule registry', () => {
 
   describe.each(RULES.map((rule) => [rule.id, rule] as const))('%s', (id, rule) => {
     test('has fixtures', () => {
-      for (const file of ['ok/question.yaml', 'not-ok/question.yaml', 'not-ok/expected.txt']) expect(existsSync(path.join(FIXTURES, id, file)), file).toBe(true);
+      for (const file of ['ok/question.yaml', 'not-ok/question.yaml', 'not-ok/expected.txt'])
+        expect(existsSync(path.join(FIXTURES, id, file)), file).toBe(true);
     });
 
     test('the passing fixture gives nothing', async () => {
@@ -39,7 +40,9 @@ describe('the rule registry', () => {
     test('the failing fixture gives exactly the expected findings, stamped by the registry', async () => {
       const all = await findings(id, 'not-ok');
       const own = all.filter(({ message }) => message.ruleId === id);
-      const expected = readFileSync(path.join(FIXTURES, id, 'not-ok/expected.txt'), 'utf8').trim().split('\n');
+      const expected = readFileSync(path.join(FIXTURES, id, 'not-ok/expected.txt'), 'utf8')
+        .trim()
+        .split('\n');
       expect(own.map(({ file, message }) => `${file.path}:${message.line}:${message.column}: ${message.reason}`)).toEqual(expected);
       for (const { message } of own) {
         expect(message.source).toBe('roundup');

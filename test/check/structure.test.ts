@@ -32,7 +32,9 @@ describe('checkStructure', () => {
 
   test('a folder name that is not a slug asks for `slug:`', async () => {
     const { question } = await structure({ name: 'My Roundup' });
-    expect(question).toEqual(['1:1: slug: Unexpected folder name `My Roundup` as the slug, expected lowercase letters, digits and hyphens']);
+    expect(question).toEqual([
+      '1:1: slug: Unexpected folder name `My Roundup` as the slug, expected lowercase letters, digits and hyphens',
+    ]);
   });
 
   test('no experts', async () => {
@@ -66,7 +68,9 @@ describe('checkStructure', () => {
 
 describe('slugs', () => {
   test.each(['a', 'therapists-cry', 'x1', 'a'.repeat(64)])('%j is valid', (slug) => expect(isValidSlug(slug)).toBe(true));
-  test.each(['', '-a', 'a-', 'A', 'a_b', '..', 'a/b', 'nul', 'lpt1', 'a'.repeat(65), 'café'])('%j is not', (slug) => expect(isValidSlug(slug)).toBe(false));
+  test.each(['', '-a', 'a-', 'A', 'a_b', '..', 'a/b', 'nul', 'lpt1', 'a'.repeat(65), 'café'])('%j is not', (slug) =>
+    expect(isValidSlug(slug)).toBe(false),
+  );
   test('suggestions are always valid or empty', () => {
     for (const text of ['../../x', 'CON', '   ', 'Ünïcödé Title!', '...', 'a'.repeat(300)]) {
       const suggestion = suggestSlug(text);

@@ -7,7 +7,10 @@ import { tempDir } from '../helpers.js';
 describe('writeOutputs', () => {
   test('writes each file atomically and leaves no temporary file', async () => {
     const out = path.join(tempDir(), 'nested', 'out');
-    const written = await writeOutputs(out, [{ name: 'a.html', contents: 'A' }, { name: 'a.json', contents: '{}' }]);
+    const written = await writeOutputs(out, [
+      { name: 'a.html', contents: 'A' },
+      { name: 'a.json', contents: '{}' },
+    ]);
     expect(written).toEqual([path.join(out, 'a.html'), path.join(out, 'a.json')]);
     expect(readdirSync(out).sort()).toEqual(['a.html', 'a.json']);
     expect(readFileSync(path.join(out, 'a.html'), 'utf8')).toBe('A');

@@ -43,7 +43,9 @@ describe('readRoundup', () => {
     symlinkSync(outside, path.join(dir, 'experts', 'linked.md'));
     const loaded = await readRoundup('.', { cwd: dir });
     const linked = loaded.experts.find((expert) => expert.id === 'linked')!;
-    expect(messageLines(linked.file)).toEqual(['1:1: symlink-outside: Unexpected symbolic link to a file outside the roundup folder, expected a file inside it']);
+    expect(messageLines(linked.file)).toEqual([
+      '1:1: symlink-outside: Unexpected symbolic link to a file outside the roundup folder, expected a file inside it',
+    ]);
     expect(linked.body).toBe('');
   });
 });

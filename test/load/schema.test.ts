@@ -11,9 +11,16 @@ const questionMessages = (text: string) => messageLines(parseQuestion(vfile(text
 
 describe('expert front matter schema', () => {
   test('a valid file gives typed values and no messages', () => {
-    const { loaded, lines } = expertMessages('---\nname: Jane Doe\ncredentials: [LCSW, PhD]\nrole: Therapist\nlocation:\n  city: Austin\n  region: Texas\n---\nHi\n');
+    const { loaded, lines } = expertMessages(
+      '---\nname: Jane Doe\ncredentials: [LCSW, PhD]\nrole: Therapist\nlocation:\n  city: Austin\n  region: Texas\n---\nHi\n',
+    );
     expect(lines).toEqual([]);
-    expect(loaded.value).toEqual({ name: 'Jane Doe', credentials: ['LCSW', 'PhD'], role: 'Therapist', location: { city: 'Austin', region: 'Texas' } });
+    expect(loaded.value).toEqual({
+      name: 'Jane Doe',
+      credentials: ['LCSW', 'PhD'],
+      role: 'Therapist',
+      location: { city: 'Austin', region: 'Texas' },
+    });
     expect(loaded.body).toBe('Hi\n');
   });
 
@@ -58,10 +65,9 @@ describe('expert front matter schema', () => {
   });
 
   test('nested unknown key inside a location mapping', () => {
-    expect(expertMessages('---\nname: Jane\nlocation:\n  cty: Austin\n---\nHi\n').lines).toEqual([
-      '4:3: schema: Unexpected field `cty`, did you mean `city`?',
-      '4:3: schema: Missing required field `location.city`',
-    ].sort());
+    expect(expertMessages('---\nname: Jane\nlocation:\n  cty: Austin\n---\nHi\n').lines).toEqual(
+      ['4:3: schema: Unexpected field `cty`, did you mean `city`?', '4:3: schema: Missing required field `location.city`'].sort(),
+    );
   });
 
   test('a wrong type inside a list', () => {
@@ -83,10 +89,7 @@ describe('expert front matter schema', () => {
 
 describe('question.yaml schema', () => {
   test('missing title and byline in an empty file', () => {
-    expect(questionMessages('')).toEqual([
-      '1:1: schema: Missing required field `title`',
-      '1:1: schema: Missing required field `byline`',
-    ]);
+    expect(questionMessages('')).toEqual(['1:1: schema: Missing required field `title`', '1:1: schema: Missing required field `byline`']);
   });
 
   test('byline as a mapping with an unsafe URL', () => {

@@ -31,11 +31,14 @@ describe('parseYaml', () => {
   });
 
   test('aliases are refused at their place, before anything expands', () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => {
-      const name = String.fromCharCode(98 + i);
-      const previous = String.fromCharCode(97 + i);
-      return `${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`;
-    })].join('\n');
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...Array.from({ length: 8 }, (_, i) => {
+        const name = String.fromCharCode(98 + i);
+        const previous = String.fromCharCode(97 + i);
+        return `${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`;
+      }),
+    ].join('\n');
     const started = performance.now();
     const { data, file } = parse(bomb);
     expect(data).toBeUndefined();
@@ -63,7 +66,9 @@ describe('parseYaml', () => {
   ])('deep nesting (%s) is refused before parsing, never a crash', (_, text, place) => {
     const { data, file } = parse(text);
     expect(data).toBeUndefined();
-    expect(messageLines(file)).toEqual([`${place}: yaml-too-deep: Unexpected nesting deeper than 32 levels, expected a flat list of fields`]);
+    expect(messageLines(file)).toEqual([
+      `${place}: yaml-too-deep: Unexpected nesting deeper than 32 levels, expected a flat list of fields`,
+    ]);
   });
 
   test('ordinary nesting passes the depth check', () => {

@@ -9,10 +9,14 @@ function dangers(html: string): string[] {
   const tree = fromHtml(html, { fragment: true });
   const found: string[] = [];
   for (const element of selectAll('*', tree)) {
-    if (['script', 'iframe', 'object', 'embed', 'style', 'svg', 'math', 'form', 'base', 'meta'].includes(element.tagName)) found.push(`<${element.tagName}>`);
+    if (['script', 'iframe', 'object', 'embed', 'style', 'svg', 'math', 'form', 'base', 'meta'].includes(element.tagName))
+      found.push(`<${element.tagName}>`);
     for (const [name, value] of Object.entries(element.properties)) {
       if (/^on/i.test(name)) found.push(`${name} handler`);
-      if (['href', 'src', 'action', 'formAction', 'srcSet', 'xLinkHref'].includes(name) && /^\s*(javascript|data|vbscript|file):/i.test(String(value).replace(/[\u0000-\u0020]/g, ''))) {
+      if (
+        ['href', 'src', 'action', 'formAction', 'srcSet', 'xLinkHref'].includes(name) &&
+        /^\s*(javascript|data|vbscript|file):/i.test(String(value).replace(/[\u0000-\u0020]/g, ''))
+      ) {
         found.push(`${name}=${String(value)}`);
       }
     }
@@ -23,7 +27,9 @@ function dangers(html: string): string[] {
 describe('renderMarkdown', () => {
   test('renders Markdown to HTML, text and a word count from one tree', () => {
     const rendered = renderMarkdown('A *very* good [answer](https://example.com/a).\n\n- one\n- two\n');
-    expect(rendered.html).toBe('<p>A <em>very</em> good <a href="https://example.com/a">answer</a>.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>');
+    expect(rendered.html).toBe(
+      '<p>A <em>very</em> good <a href="https://example.com/a">answer</a>.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>',
+    );
     expect(rendered.text).toBe('A very good answer (https://example.com/a).\n\n- one\n- two');
     expect(rendered.words).toBe(6);
   });
@@ -54,7 +60,34 @@ describe('renderMarkdown', () => {
   });
 
   test('property: whatever the Markdown, the HTML never carries script', () => {
-    const piece = fc.constantFrom('<script>', '</script>', '<img src=x onerror=alert(1)>', '[a](', 'javascript:', 'JaVa&#x09;script:', ')', '](', '<', '>', '"', "'", ' onload=', '*', '_', '`', '\n', '\n\n', '> ', '- ', 'data:text/html,', '<svg/onload=alert(1)>', 'text', '&#58;', '<a href="', '![x](');
+    const piece = fc.constantFrom(
+      '<script>',
+      '</script>',
+      '<img src=x onerror=alert(1)>',
+      '[a](',
+      'javascript:',
+      'JaVa&#x09;script:',
+      ')',
+      '](',
+      '<',
+      '>',
+      '"',
+      "'",
+      ' onload=',
+      '*',
+      '_',
+      '`',
+      '\n',
+      '\n\n',
+      '> ',
+      '- ',
+      'data:text/html,',
+      '<svg/onload=alert(1)>',
+      'text',
+      '&#58;',
+      '<a href="',
+      '![x](',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
         expect(dangers(renderMarkdown(pieces.join('')).html)).toEqual([]);

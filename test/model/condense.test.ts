@@ -11,7 +11,10 @@ const sentences = (text: string, protect: { start: number; end: number }[] = [])
 describe('splitSentences', () => {
   test.each([
     ['Dr. Lee lives in St. Louis, Missouri. She moved.', ['Dr. Lee lives in St. Louis, Missouri.', 'She moved.']],
-    ['J. R. Smith met Anne ‘Kip” Watson in the U.S. last year. Then what?', ['J. R. Smith met Anne ‘Kip” Watson in the U.S. last year.', 'Then what?']],
+    [
+      'J. R. Smith met Anne ‘Kip” Watson in the U.S. last year. Then what?',
+      ['J. R. Smith met Anne ‘Kip” Watson in the U.S. last year.', 'Then what?'],
+    ],
     ['Some feelings, e.g. anger, pass. Others stay.', ['Some feelings, e.g. anger, pass.', 'Others stay.']],
     ['She asked, “Am I doing this for me?” A therapist should ask.', ['She asked, “Am I doing this for me?”', 'A therapist should ask.']],
     ['It trails off… and resumes. Wait... What? Yes!', ['It trails off… and resumes.', 'Wait...', 'What?', 'Yes!']],
@@ -55,7 +58,9 @@ describe('condenseMarkdown', () => {
 
   test('property: within budget, only whole original sentences, in their order, the rest listed as removed', () => {
     const word = fc.constantFrom('care', 'therapy', 'client', 'Dr.', 'U.S.', 'tears', 'e.g.', '*felt*', 'session', 'trust');
-    const sentence = fc.array(word, { minLength: 2, maxLength: 12 }).map((words) => `${words[0]!.replace(/^\w/, (c) => c.toUpperCase())} ${words.slice(1).join(' ')} end.`);
+    const sentence = fc
+      .array(word, { minLength: 2, maxLength: 12 })
+      .map((words) => `${words[0]!.replace(/^\w/, (c) => c.toUpperCase())} ${words.slice(1).join(' ')} end.`);
     const paragraph = fc.array(sentence, { minLength: 1, maxLength: 5 }).map((list) => list.join(' '));
     fc.assert(
       fc.property(fc.array(paragraph, { minLength: 1, maxLength: 5 }), fc.integer({ min: 5, max: 80 }), (paragraphs, budget) => {
@@ -83,26 +88,50 @@ describe('condenseMarkdown', () => {
 describe('roundup build --condense', () => {
   test('apply --max-words 120 on the example: every answer within 120 words, whole original sentences in order, the cuts listed', async () => {
     const original = JSON.parse((await runCli(['build', EXAMPLE, '--format', 'json', '--out', '-'])).stdout);
-    const { code, stdout, stderr } = await runCli(['build', EXAMPLE, '--condense', 'apply', '--max-words', '120', '--format', 'json', '--out', '-']);
+    const { code, stdout, stderr } = await runCli([
+      'build',
+      EXAMPLE,
+      '--condense',
+      'apply',
+      '--max-words',
+      '120',
+      '--format',
+      'json',
+      '--out',
+      '-',
+    ]);
     expect(code).toBe(0);
     const condensed = JSON.parse(stdout);
-    condensed.experts.forEach((expert: { name: string; answer: { markdown: string; words: number }; condensed: { originalWords: number; words: number; removed: string[] } }, index: number) => {
-      const source = original.experts[index].answer.markdown as string;
-      expect(expert.answer.words).toBeLessThanOrEqual(120);
-      expect(expert.condensed.words).toBe(expert.answer.words);
-      expect(expert.condensed.originalWords).toBe(original.experts[index].answer.words);
-      const all = source.split('\n\n').flatMap((paragraph) => sentences(paragraph));
-      const kept = expert.answer.markdown.split('\n\n').flatMap((paragraph) => sentences(paragraph));
-      expect(all.filter((sentence) => kept.includes(sentence))).toEqual(kept);
-      expect(all.filter((sentence) => !kept.includes(sentence))).toEqual(expert.condensed.removed);
-      expect(stderr).toContain(`Condensed ${expert.name} (examples/therapists-cry): ${expert.condensed.originalWords} → ${expert.condensed.words} words\n`);
-    });
+    condensed.experts.forEach(
+      (
+        expert: {
+          name: string;
+          answer: { markdown: string; words: number };
+          condensed: { originalWords: number; words: number; removed: string[] };
+        },
+        index: number,
+      ) => {
+        const source = original.experts[index].answer.markdown as string;
+        expect(expert.answer.words).toBeLessThanOrEqual(120);
+        expect(expert.condensed.words).toBe(expert.answer.words);
+        expect(expert.condensed.originalWords).toBe(original.experts[index].answer.words);
+        const all = source.split('\n\n').flatMap((paragraph) => sentences(paragraph));
+        const kept = expert.answer.markdown.split('\n\n').flatMap((paragraph) => sentences(paragraph));
+        expect(all.filter((sentence) => kept.includes(sentence))).toEqual(kept);
+        expect(all.filter((sentence) => !kept.includes(sentence))).toEqual(expert.condensed.removed);
+        expect(stderr).toContain(
+          `Condensed ${expert.name} (examples/therapists-cry): ${expert.condensed.originalWords} → ${expert.condensed.words} words\n`,
+        );
+      },
+    );
   });
 
   test('warn (the default with a budget) reports answer-length and leaves the answers as written', async () => {
     const { code, stdout, stderr } = await runCli(['build', EXAMPLE, '--max-words', '220', '--format', 'json', '--out', '-']);
     expect(code).toBe(0);
-    expect(stderr).toContain('examples/therapists-cry/experts/julia-katzman.md:7:1: warning: Unexpected answer of 401 words, expected at most 220 (the word budget) [answer-length]');
+    expect(stderr).toContain(
+      'examples/therapists-cry/experts/julia-katzman.md:7:1: warning: Unexpected answer of 401 words, expected at most 220 (the word budget) [answer-length]',
+    );
     expect(JSON.parse(stdout).experts.every((expert: { condensed: unknown }) => expert.condensed === null)).toBe(true);
   });
 });
@@ -110,7 +139,11 @@ describe('roundup build --condense', () => {
 describe('typography', () => {
   test('curly quotes, dashes and ellipses by default; --no-smartypants keeps text as written', async () => {
     const { makeRoundup } = await import('../helpers.js');
-    const dir = makeRoundup({ experts: { 'jane-doe': '---\nname: Jane "JJ" Doe\ncredentials: LCSW\nlocation: Austin, Texas\n---\n"Quoted" -- and it\'s... done.\n' } });
+    const dir = makeRoundup({
+      experts: {
+        'jane-doe': '---\nname: Jane "JJ" Doe\ncredentials: LCSW\nlocation: Austin, Texas\n---\n"Quoted" -- and it\'s... done.\n',
+      },
+    });
     const typeset = JSON.parse((await runCli(['build', '.', '--format', 'json', '--out', '-'], { cwd: dir })).stdout);
     expect(typeset.experts[0].answer.text).toBe('“Quoted” — and it’s… done.');
     expect(typeset.experts[0].name).toBe('Jane “JJ” Doe');

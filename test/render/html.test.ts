@@ -9,13 +9,39 @@ import { renderMarkdown } from '../../src/markdown/render.js';
 const EVIL = '</title></style>"><script>alert(1)</script><img src=x onerror=alert(1)>';
 
 const roundup = (overrides: Partial<Roundup> = {}): Roundup => ({
-  slug: 'x', lang: 'en', title: 'Is it normal?', question: 'Is it normal?', url: null,
-  byline: { name: 'Kelsey Tyler', url: 'https://example.com/kelsey' }, published: '2020-03-04',
-  column: { name: '1 Question, 2 Answers', blurb: 'is a column.' }, intro: renderMarkdown('The intro.'),
-  closing: 'Condensed.', cta: renderMarkdown('[Book](https://example.com/)'), stats: { experts: 2, words: 4, readingMinutes: 1 },
+  slug: 'x',
+  lang: 'en',
+  title: 'Is it normal?',
+  question: 'Is it normal?',
+  url: null,
+  byline: { name: 'Kelsey Tyler', url: 'https://example.com/kelsey' },
+  published: '2020-03-04',
+  column: { name: '1 Question, 2 Answers', blurb: 'is a column.' },
+  intro: renderMarkdown('The intro.'),
+  closing: 'Condensed.',
+  cta: renderMarkdown('[Book](https://example.com/)'),
+  stats: { experts: 2, words: 4, readingMinutes: 1 },
   experts: [
-    { id: 'jane-doe', name: 'Jane Doe', credentials: ['LCSW', 'PhD'], credentialDetails: [], condensed: null, role: 'Therapist', location: buildLocation('Austin, Texas'), answer: renderMarkdown('Answer one.') },
-    { id: 'kip', name: 'Kip', credentials: [], credentialDetails: [], condensed: null, role: null, location: null, answer: renderMarkdown('Answer two.') },
+    {
+      id: 'jane-doe',
+      name: 'Jane Doe',
+      credentials: ['LCSW', 'PhD'],
+      credentialDetails: [],
+      condensed: null,
+      role: 'Therapist',
+      location: buildLocation('Austin, Texas'),
+      answer: renderMarkdown('Answer one.'),
+    },
+    {
+      id: 'kip',
+      name: 'Kip',
+      credentials: [],
+      credentialDetails: [],
+      condensed: null,
+      role: null,
+      location: null,
+      answer: renderMarkdown('Answer two.'),
+    },
   ],
   ...overrides,
 });
@@ -23,7 +49,11 @@ const roundup = (overrides: Partial<Roundup> = {}): Roundup => ({
 describe('renderHtml', () => {
   test('a standalone HTML5 document with lang, charset, viewport, title and a stylesheet', () => {
     const html = renderHtml(roundup());
-    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Is it normal?</title>\n')).toBe(true);
+    expect(
+      html.startsWith(
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Is it normal?</title>\n',
+      ),
+    ).toBe(true);
     expect(html.endsWith('</html>\n')).toBe(true);
     const tree = fromHtml(html);
     expect(select('head > style', tree)).toBeDefined();
@@ -48,10 +78,26 @@ describe('renderHtml', () => {
   });
 
   test('every value from YAML is escaped', () => {
-    const html = renderHtml(roundup({
-      title: EVIL, byline: { name: EVIL, url: null }, column: { name: EVIL, blurb: EVIL }, closing: EVIL,
-      experts: [{ id: 'a', name: EVIL, credentials: [EVIL], credentialDetails: [], condensed: null, role: EVIL, location: buildLocation(EVIL), answer: renderMarkdown('x') }],
-    }));
+    const html = renderHtml(
+      roundup({
+        title: EVIL,
+        byline: { name: EVIL, url: null },
+        column: { name: EVIL, blurb: EVIL },
+        closing: EVIL,
+        experts: [
+          {
+            id: 'a',
+            name: EVIL,
+            credentials: [EVIL],
+            credentialDetails: [],
+            condensed: null,
+            role: EVIL,
+            location: buildLocation(EVIL),
+            answer: renderMarkdown('x'),
+          },
+        ],
+      }),
+    );
     const tree = fromHtml(html);
     expect(selectAll('img, script:not([type="application/ld+json"])', tree)).toEqual([]);
     expect(toString(select('h1', tree)!)).toBe(EVIL);

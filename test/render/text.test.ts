@@ -7,9 +7,30 @@ import { renderMarkdown } from '../../src/markdown/render.js';
 import type { Roundup } from '../../src/model/roundup.js';
 
 const roundup = (overrides: Partial<Roundup> = {}): Roundup => ({
-  slug: 'x', lang: 'en', title: 'Title', question: 'Title', url: null, byline: { name: 'Kelsey Tyler', url: null },
-  published: null, column: null, intro: null, closing: null, cta: null, stats: { experts: 1, words: 2, readingMinutes: 1 },
-  experts: [{ id: 'a', name: 'Jane Doe', credentials: ['LCSW', 'PhD'], credentialDetails: [], condensed: null, role: 'Therapist', location: buildLocation('Austin, Texas'), answer: renderMarkdown('Two words.') }],
+  slug: 'x',
+  lang: 'en',
+  title: 'Title',
+  question: 'Title',
+  url: null,
+  byline: { name: 'Kelsey Tyler', url: null },
+  published: null,
+  column: null,
+  intro: null,
+  closing: null,
+  cta: null,
+  stats: { experts: 1, words: 2, readingMinutes: 1 },
+  experts: [
+    {
+      id: 'a',
+      name: 'Jane Doe',
+      credentials: ['LCSW', 'PhD'],
+      credentialDetails: [],
+      condensed: null,
+      role: 'Therapist',
+      location: buildLocation('Austin, Texas'),
+      answer: renderMarkdown('Two words.'),
+    },
+  ],
   ...overrides,
 });
 
@@ -39,13 +60,18 @@ describe('wrap', () => {
 
 describe('renderText', () => {
   test('title, byline, each expert heading underlined with role and location, then the answer', () => {
-    expect(renderText(roundup())).toBe('Title\n=====\n\nBy Kelsey Tyler\n\nJane Doe, LCSW, PhD\n-------------------\nTherapist\nAustin, Texas\n\nTwo words.\n');
+    expect(renderText(roundup())).toBe(
+      'Title\n=====\n\nBy Kelsey Tyler\n\nJane Doe, LCSW, PhD\n-------------------\nTherapist\nAustin, Texas\n\nTwo words.\n',
+    );
   });
 
   test('links as numbered references listed at the end, no Markdown left, list and quote indentation', () => {
     const answer = renderMarkdown('A **bold** [link](https://e.com/) and `code`.\n\n> quoted\n\n1. first\n2. second\n');
-    expect(renderText(roundup({ experts: [{ ...roundup().experts[0]!, answer }] })).split('\n-------------------\nTherapist\nAustin, Texas\n\n')[1])
-      .toBe('A bold link [1] and code.\n\n    quoted\n\n1. first\n2. second\n\nLinks:\n[1] https://e.com/\n');
+    expect(
+      renderText(roundup({ experts: [{ ...roundup().experts[0]!, answer }] })).split(
+        '\n-------------------\nTherapist\nAustin, Texas\n\n',
+      )[1],
+    ).toBe('A bold link [1] and code.\n\n    quoted\n\n1. first\n2. second\n\nLinks:\n[1] https://e.com/\n');
   });
 
   test('content cannot drive the terminal: control characters are dropped', () => {
@@ -66,6 +92,11 @@ describe('buildLocation', () => {
   });
 
   test('the mapping form', () => {
-    expect(buildLocation({ city: 'Pasadena', region: 'California' })).toEqual({ city: 'Pasadena', region: 'California', country: null, display: 'Pasadena, California' });
+    expect(buildLocation({ city: 'Pasadena', region: 'California' })).toEqual({
+      city: 'Pasadena',
+      region: 'California',
+      country: null,
+      display: 'Pasadena, California',
+    });
   });
 });

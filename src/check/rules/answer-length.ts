@@ -3,7 +3,8 @@ import type { Rule } from '../rule.js';
 export const answerLength: Rule = {
   id: 'answer-length',
   severity: 'warning',
-  description: 'An answer longer than its word budget (`maxWords` in the expert file, else `--max-words`, else `condense.maxWords` in question.yaml).',
+  description:
+    'An answer longer than its word budget (`maxWords` in the expert file, else `--max-words`, else `condense.maxWords` in question.yaml).',
   check({ experts, settings }, report) {
     if (settings.condense === 'apply') return;
     for (const expert of experts) {

@@ -1,6 +1,28 @@
 import type { Rule } from '../rule.js';
 
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+const NUMBER_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+];
 const COUNT = new RegExp(
   `\\b(\\d+|${NUMBER_WORDS.join('|')})\\s+(answers|experts|pros|professionals|responses|takes|voices|opinions|perspectives|views|therapists|doctors|clinicians|specialists)\\b`,
   'gi',

@@ -45,17 +45,22 @@ function checkTree(tree: Root, place: (node: Nodes) => Span, report: Report) {
   visit(tree);
 }
 
-const at = (base: number) => (node: Nodes): Span => ({
-  start: base + (node.position?.start.offset ?? 0),
-  end: base + (node.position?.end.offset ?? 0),
-});
+const at =
+  (base: number) =>
+  (node: Nodes): Span => ({
+    start: base + (node.position?.start.offset ?? 0),
+    end: base + (node.position?.end.offset ?? 0),
+  });
 
 export const htmlRemoved: Rule = {
   id: 'html-removed',
   severity: 'warning',
   description: 'Raw HTML or a URL in Markdown that the sanitizer removes from the page, which it would otherwise do silently.',
   check({ experts, roundup, question }, report) {
-    const on = (file: VFile): Report => (finding) => report({ file, ...finding });
+    const on =
+      (file: VFile): Report =>
+      (finding) =>
+        report({ file, ...finding });
     for (const expert of experts) checkTree(expert.model.answer.tree, at(expert.bodyOffset), on(expert.file));
     // Markdown in YAML block scalars loses its indentation: point at the field.
     for (const field of ['intro', 'cta'] as const) {

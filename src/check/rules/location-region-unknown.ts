@@ -14,7 +14,10 @@ export const locationRegionUnknown: Rule = {
       const written = resolved.unknownCountry ? location.country : resolved.unknownRegion ? location.region : null;
       if (!written) continue;
       const near = nearestRegions(written);
-      const span = resolved.unknownCountry && typeof expert.input.location === 'object' ? expert.places.value(['location', 'country']) : view.regionSpan;
+      const span =
+        resolved.unknownCountry && typeof expert.input.location === 'object'
+          ? expert.places.value(['location', 'country'])
+          : view.regionSpan;
       report({
         file: expert.file,
         span,

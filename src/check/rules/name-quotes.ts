@@ -27,7 +27,10 @@ function findQuoteProblem(name: string): QuoteProblem | undefined {
     } else if (CLOSERS.has(character)) {
       if (!top) return { index, reason: `Unexpected closing \`${character}\` with no opening quotation mark` };
       if (OPENERS[top.character] !== character) {
-        return { index, reason: `Unexpected \`${character}\` closing the \`${top.character}\` opened before it, expected \`${OPENERS[top.character]}\`` };
+        return {
+          index,
+          reason: `Unexpected \`${character}\` closing the \`${top.character}\` opened before it, expected \`${OPENERS[top.character]}\``,
+        };
       }
       open.pop();
     }
@@ -64,7 +67,10 @@ export const nameQuotes: Rule = {
         file: expert.file,
         span: at >= 0 ? { start: span.start + at + problem.index, end: span.start + at + problem.index + 1 } : span,
         reason: `${problem.reason} in the name \`${name}\``,
-        note: fixed !== name && findQuoteProblem(fixed) === undefined ? `Write \`${fixed}\`.` : 'Balance the quotation marks around the nickname.',
+        note:
+          fixed !== name && findQuoteProblem(fixed) === undefined
+            ? `Write \`${fixed}\`.`
+            : 'Balance the quotation marks around the nickname.',
         actual: name,
         expected: fixed !== name ? [fixed] : [],
       });

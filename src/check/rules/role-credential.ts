@@ -4,7 +4,8 @@ import type { Rule } from '../rule.js';
 export const roleCredential: Rule = {
   id: 'role-credential',
   severity: 'info',
-  description: 'A role that uses a protected professional title (psychologist, social worker, …) that none of the expert’s credentials supports.',
+  description:
+    'A role that uses a protected professional title (psychologist, social worker, …) that none of the expert’s credentials supports.',
   check({ experts }, report) {
     for (const expert of experts) {
       const role = expert.model.role;

@@ -1,0 +1,245 @@
+import { Argument, Command, Option } from 'commander';
+import { buildCommand, type BuildFlags } from '../commands/build.js';
+import { checkCommand, type CheckFlags } from '../commands/check.js';
+import type { CommandContext } from '../commands/io.js';
+import {
+  collect,
+  collectFormats,
+  FORMAT_NAMES,
+  parsePort,
+  parsePositive,
+  parseShard,
+  parseStylesheet,
+  parseWidth,
+  reporterOption,
+} from './options.js';
+import { ask } from './prompt.js';
+import { readVersion } from '../util/version.js';
+
+/** The commands, their options and help; each action runs a command function and hands its exit code to `setCode`. */
+export function createProgram(context: CommandContext, setCode: (code: number) => void): Command {
+  const { io } = context;
+  const program = new Command('roundup')
+    .description('Compile expert-roundup articles: one question, several experts, checked and rendered to HTML, JSON and text.')
+    .version(readVersion(), '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+
+  program
+    .command('build')
+    .description('check roundups and write their articles')
+    .argument('<paths...>', 'roundup folders, their question.yaml, or folders to search')
+    .option('-f, --format <formats>', `output formats, comma-separated or repeated: ${FORMAT_NAMES.join(', ')}`, collectFormats, [])
+    .option('-o, --out <dir>', "output folder, or - to print one roundup's one format", 'dist')
+    .option('--width <columns>', 'wrap text output at this width, 0 for none', parseWidth, 72)
+    .option('--fragment', 'html: write the <article> alone, for embedding in a CMS page')
+    .option('--stylesheet <url>', 'html: link this stylesheet instead of inlining the built-in one', parseStylesheet)
+    .option('--no-smartypants', 'keep straight quotes, double hyphens and three dots as written')
+    .addOption(
+      new Option('--condense <mode>', 'over-budget answers: warn (report them) or apply (cut to whole sentences)')
+        .choices(['warn', 'apply'])
+        .default('warn'),
+    )
+    .option('--max-words <n>', "word budget per answer (an expert's own maxWords wins)", parsePositive)
+    .option('-c, --config <file>', 'use this config file instead of the nearest roundup.config.yaml')
+    .option('--ignore <glob>', 'skip folders matching this glob (repeatable)', collect, [])
+    .option('--shard <i/n>', 'build only the i-th of n deterministic shares of the roundups', parseShard)
+    .option('-j, --jobs <n>', 'worker threads (default: one per core, for large batches only)', parsePositive)
+    .option('--no-cache', 'rebuild every roundup, even unchanged ones')
+    .option('--cache-dir <dir>', 'where the incremental cache lives (default node_modules/.cache/roundup)')
+    .option('-w, --watch', 'rebuild what changed whenever an input file changes')
+    .addOption(reporterOption())
+    .option('--strict', 'fail on warnings too')
+    .option('--quiet', 'report errors only')
+    .option('--verbose', 'list every file written and every roundup left unchanged')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ roundup build examples/therapists-cry
+  $ roundup build examples/therapists-cry --format html,json,text --out public
+  $ roundup build examples/therapists-cry --format text --width 60 --out -
+  $ roundup build examples/therapists-cry --condense apply --max-words 120 --format json
+  $ roundup build examples/therapists-cry --fragment --stylesheet /css/site.css
+  $ roundup build content/ --format html,json --out public --shard 1/4 --reporter json > shard-1.json
+  $ roundup build content/ --watch`,
+    )
+    .action(async (paths: string[], flags: BuildFlags) => {
+      setCode(await buildCommand(paths, flags, context));
+    });
+
+  program
+    .command('check')
+    .description('check roundups without writing anything')
+    .argument('<paths...>', 'roundup folders, their question.yaml, or folders to search')
+    .option('-c, --config <file>', 'use this config file instead of the nearest roundup.config.yaml')
+    .option('--max-words <n>', "word budget per answer, for answer-length (an expert's own maxWords wins)", parsePositive)
+    .option('--ignore <glob>', 'skip folders matching this glob (repeatable)', collect, [])
+    .option('--shard <i/n>', 'check only the i-th of n deterministic shares of the roundups', parseShard)
+    .addOption(reporterOption())
+    .option('--strict', 'fail on warnings too')
+    .option('--quiet', 'report errors only')
+    .option('--verbose', 'list every roundup checked')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ roundup check examples/therapists-cry
+  $ roundup check content/ --reporter json > report.json
+  $ roundup check content/ --reporter github --strict     # in a GitHub Actions step`,
+    )
+    .action(async (paths: string[], flags: CheckFlags) => {
+      setCode(await checkCommand(paths, flags, context));
+    });
+
+  program
+    .command('credentials')
+    .description('show what the credential registry knows')
+    .argument('[abbreviations...]', 'credentials to look up, such as LCMHC or Ph.D.; all when none')
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ roundup credentials LCMHC CHPC
+  $ roundup credentials --json > registry.json`,
+    )
+    .action(async (abbreviations: string[], flags: { json?: boolean }) => {
+      const { credentialsCommand } = await import('../commands/credentials.js');
+      setCode(credentialsCommand(abbreviations, flags, context));
+    });
+
+  program
+    .command('init')
+    .description('create a roundup folder: question.yaml with every field explained, and an example expert')
+    .argument('[folder]', 'where to create it', 'my-roundup')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ roundup init my-roundup
+  $ roundup init content/2026/first-session`,
+    )
+    .action(async (folder: string) => {
+      const { initCommand } = await import('../commands/scaffold.js');
+      setCode(await initCommand(folder, context));
+    });
+
+  program
+    .command('new')
+    .description('add an expert to a roundup, checked before it is written')
+    .addArgument(new Argument('<kind>', 'what to add').choices(['expert']))
+    .argument('<roundup>', 'the roundup folder')
+    .argument('[name]', "the expert's full name, as printed")
+    .option('--credentials <list>', 'post-nominals, comma-separated, such as "LCSW, PhD"')
+    .option('--role <role>', 'the role line, such as "Licensed counselor"')
+    .option('--location <place>', '"City, Region", such as "Austin, Texas"')
+    .option('-i, --interactive', 'ask for each field (on a terminal)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ roundup new expert my-roundup "Jane Doe" --credentials "LCSW" --location "Austin, Texas"
+  $ roundup new expert my-roundup --interactive`,
+    )
+    .action(
+      async (
+        _kind: string,
+        folder: string,
+        name: string | undefined,
+        flags: { credentials?: string; role?: string; location?: string; interactive?: boolean },
+      ) => {
+        const { newExpertCommand } = await import('../commands/scaffold.js');
+        const fields = { name: name ?? '', credentials: flags.credentials, role: flags.role, location: flags.location };
+        if (flags.interactive) Object.assign(fields, await ask(io, fields));
+        setCode(await newExpertCommand(folder, fields, context));
+      },
+    );
+
+  program
+    .command('preview')
+    .description('serve a roundup on localhost and reload the page whenever its files change')
+    .argument('<roundup>', 'the roundup folder')
+    .option('-p, --port <port>', 'port to listen on (0 for any free port)', parsePort, 4321)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ roundup preview my-roundup
+  $ roundup preview my-roundup --port 8080`,
+    )
+    .action(async (folder: string, flags: { port: number; host: string }) => {
+      const { previewCommand } = await import('../commands/preview.js');
+      setCode(await previewCommand(folder, flags, context));
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script')
+    .addArgument(new Argument('<shell>', 'your shell').choices(['bash', 'zsh', 'fish']))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ eval "$(roundup completion bash)"      # in ~/.bashrc
+  $ eval "$(roundup completion zsh)"       # in ~/.zshrc
+  $ roundup completion fish > ~/.config/fish/completions/roundup.fish`,
+    )
+    .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+      const { completionScript } = await import('../cli/completion.js');
+      io.stdout.write(completionScript(shell));
+    });
+
+  program
+    .command('merge-reports')
+    .description('combine JSON reports (such as one per CI shard) into one, and fail if it holds errors')
+    .argument('<reports...>', 'files written by --reporter json')
+    .option('--strict', 'fail on warnings too')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ roundup merge-reports shard-*.json > report.json`,
+    )
+    .action(async (reports: string[], flags: { strict?: boolean }) => {
+      const { mergeReportsCommand } = await import('../commands/merge-reports.js');
+      setCode(await mergeReportsCommand(reports, flags, context));
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of an input file or of the JSON output, for editors and CI')
+    .addArgument(new Argument('<name>', 'which schema').choices(['question', 'expert', 'config', 'output']))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ roundup schema question > question.schema.json
+  $ roundup schema output`,
+    )
+    .action(async (name: 'question' | 'expert' | 'config' | 'output') => {
+      const { renderJsonSchema } = await import('../schema/json-schemas.js');
+      io.stdout.write(renderJsonSchema(name));
+    });
+
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  $ roundup build examples/therapists-cry --format html,json,text
+  $ roundup check content/
+
+Exit codes: 0 success, 1 errors in the input (or warnings with --strict),
+2 bad usage, a broken config file or an internal failure.
+
+Run roundup help <command> for a command's options and examples.`,
+  );
+
+  return program;
+}

@@ -1,0 +1,87 @@
+import type { VFile } from 'vfile';
+import type { Format } from '../render/formats.js';
+import type { Outcome } from './roundup.js';
+
+/* What `check()` and `build()` take and return: the library's contract for a run. */
+
+export interface CheckOptions {
+  /** Roundup folders, their `question.yaml` files, or folders to search. */
+  paths: readonly string[];
+  /** Paths are resolved against this folder. Default: `process.cwd()`. */
+  cwd?: string;
+  /** Refuse input files larger than this many bytes (a config's `limits.maxFileBytes` wins). Default: 512 KiB. */
+  maxBytes?: number;
+  /** Count warnings as failures for `code`. Default: false. */
+  strict?: boolean;
+  /** A config file for every roundup, instead of the nearest `roundup.config.yaml` above each. */
+  config?: string;
+  /** A word budget for every answer; an expert's own `maxWords` still wins. Default: `condense.maxWords` in question.yaml. */
+  maxWords?: number;
+  /** Folders to skip when searching, as globs relative to `cwd` (`drafts/**`). */
+  ignore?: readonly string[];
+  /** Only the `index`-th of `count` deterministic shares of the roundups (1-based), for CI matrices. */
+  shard?: { index: number; count: number };
+  /** Called after each roundup, in order. */
+  onProgress?: (progress: { done: number; total: number }) => void;
+}
+
+export interface BuildOptions extends CheckOptions {
+  /** Default: `['html']`. */
+  formats?: readonly Format[];
+  /** Output folder, relative to `cwd`. Default: `dist`. */
+  outDir?: string;
+  /** Write the outputs (default), or only return them. */
+  write?: boolean;
+  /** Text output line width; 0 for no wrapping. Default: 72. */
+  width?: number;
+  /** HTML: the `<article>` alone. Default false. */
+  fragment?: boolean;
+  /** HTML: link this stylesheet instead of inlining the built-in one. */
+  stylesheet?: string;
+  /** Over-budget answers: `warn` (the `answer-length` finding) or `apply` (cut to fit). Default `warn`. */
+  condense?: 'warn' | 'apply';
+  /** Curly quotes, dashes and ellipses. Default true. */
+  smartypants?: boolean;
+  /** Skip roundups whose inputs and outputs are unchanged since the last build. Default true. */
+  cache?: boolean;
+  /** Where the cache lives. Default: `node_modules/.cache/roundup` under `cwd`. */
+  cacheDir?: string;
+  /** Worker threads. Default: `os.availableParallelism()`, used only for batches of `parallelThreshold` roundups or more. */
+  jobs?: number;
+  /** Smallest batch worth starting worker threads for. Default: 2000 (measured by `npm run bench`). */
+  parallelThreshold?: number;
+  /** The worker script (the CLI passes its bundled one). Default: `worker.js` beside this module. */
+  workerUrl?: URL;
+}
+
+export interface RoundupResult {
+  dir: string;
+  /** The rendered files, when `write` is false. */
+  outputs: Outcome['outputs'];
+  /** Paths written, relative to `cwd`; empty when nothing was written. */
+  written: string[];
+  /** Answers that `condense: 'apply'` cut, with their word counts. */
+  condensed: Outcome['condensed'];
+  /** Served from the cache: nothing was parsed, rendered or rewritten. */
+  unchanged: boolean;
+}
+
+export interface BuildSummary {
+  roundups: number;
+  written: number;
+  unchanged: number;
+  errors: number;
+  warnings: number;
+  seconds: number;
+}
+
+export interface BuildResult {
+  /** The input files that have diagnostics (clean files are left out, so memory stays flat on large trees). */
+  files: VFile[];
+  roundups: RoundupResult[];
+  summary: BuildSummary;
+  /** Problems with the run itself that belong to no input file, such as a corrupt cache. */
+  warnings: string[];
+  /** 0: no errors; 1: errors (or warnings under `strict`); 2: a config file has errors, or roundup failed on a roundup. */
+  code: 0 | 1 | 2;
+}
