@@ -121,6 +121,9 @@ export async function runRules(context: RuleContext, levels: ReadonlyMap<string,
   for (const rule of rules) {
     const severity = levels.get(rule.id) ?? rule.severity;
     if (severity === 'off') continue;
-    await rule.check(context, ({ file, ...finding }: Finding) => addDiagnostic(file, { ...finding, ruleId: rule.id, severity }));
+    const configured = severity !== rule.severity;
+    await rule.check(context, ({ file, severity: own, ...finding }: Finding) =>
+      addDiagnostic(file, { ...finding, ruleId: rule.id, severity: configured ? severity : (own ?? severity) }),
+    );
   }
 }

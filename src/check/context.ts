@@ -5,12 +5,14 @@ import {
   type CredentialEntry,
   type CredentialIndex,
 } from '../data/credential-registry.js';
+import { resolveCredentials } from '../data/credential-meaning.js';
 import { resolveLocation } from '../data/locations.js';
 import type { Span } from '../util/diagnostics.js';
 import type { LoadedConfig } from '../load/config.js';
 import type { LoadedRoundup } from '../load/roundup.js';
-import type { Location, Roundup } from '../model/roundup.js';
+import type { Expert, Location, Roundup } from '../model/roundup.js';
 import type { ExpertInput } from '../schema/input.js';
+import type { RegionStyle } from '../data/regions.js';
 import type { CredentialView, ExpertView, LocationView, RuleContext, RuleSettings } from './rule.js';
 
 /** The registry plus the project's own credentials from its config. */
@@ -19,10 +21,12 @@ export function credentialIndexFor(config: LoadedConfig): CredentialIndex {
     abbr: credential.abbr,
     expansion: credential.expansion,
     kind: credential.kind,
-    issuer: credential.issuer ?? 'named in roundup.config.yaml',
-    jurisdictions: credential.states ?? ['*'],
-    sources: [config.file?.path ?? 'roundup.config.yaml'],
-    confidence: 'high',
+    issuer: credential.issuer,
+    source: config.file?.path ?? 'roundup.config.yaml',
+    countries: [],
+    professions: ['any'],
+    jurisdictions: credential.states,
+    field: 'config',
   }));
   return extra.length > 0 ? createCredentialIndex([...extra, ...CREDENTIALS]) : DEFAULT_INDEX;
 }
@@ -33,8 +37,10 @@ export function settingsFor(config: LoadedConfig): Omit<RuleSettings, 'budgets' 
   const { locations, credentials } = config.value;
   return {
     locationStyle: locations?.style ?? 'full',
+    locationStyleConfigured: locations?.style !== undefined,
     locationsRequired: locations?.required ?? false,
     credentialPeriods: credentials?.periods ?? 'none',
+    credentialPeriodsConfigured: credentials?.periods !== undefined,
     expansions: new Map(Object.entries(credentials?.expansions ?? {}).map(([abbr, expansion]) => [credentialKey(abbr), expansion])),
   };
 }
@@ -56,26 +62,35 @@ export function createRuleContext(
       places: expert.places,
       input,
       model,
-      credentials: credentialViews(model.credentials, input, expert.places, source, credentials),
+      credentials: credentialViews(model, input, expert.places, source, credentials, settings),
       location: model.location ? locationView(input, expert.places, model.location, source) : undefined,
       bodyOffset: expert.bodyOffset,
       // The answer's first character, past the blank lines after `---`.
       answerOffset: expert.bodyOffset + (/^\s*/.exec(expert.body)?.[0].length ?? 0),
     };
   });
-  return { roundup, question: loaded.question, experts, settings, credentials };
+  const locationStyle = settings.locationStyleConfigured ? settings.locationStyle : articleStyle(experts);
+  const credentialPeriods = settings.credentialPeriodsConfigured ? settings.credentialPeriods : articlePeriods(experts);
+  return { roundup, question: loaded.question, experts, settings: { ...settings, locationStyle, credentialPeriods }, credentials };
 }
 
 function credentialViews(
-  list: string[],
+  model: Expert,
   input: ExpertInput,
   places: ExpertView['places'],
   source: string,
   index: CredentialIndex,
+  settings: RuleSettings,
 ): CredentialView[] {
   const whole = places.value(['credentials']);
   let cursor = whole.start;
-  return list.map((text, position) => {
+  const resolved = resolveCredentials(model.credentials, index, {
+    country: model.location?.country ?? undefined,
+    role: model.role,
+    expansions: settings.expansions,
+  });
+  return resolved.map((credential, position) => {
+    const { text } = credential;
     let span: Span;
     if (Array.isArray(input.credentials)) {
       span = places.value(['credentials', position]);
@@ -85,7 +100,7 @@ function credentialViews(
       span = at >= 0 && at < whole.end ? { start: at, end: at + text.length } : whole;
       if (at >= 0) cursor = at + text.length;
     }
-    return { text, span, ...index.lookup(text) };
+    return { ...credential, span };
   });
 }
 
@@ -106,4 +121,23 @@ function locationView(input: ExpertInput, places: ExpertView['places'], location
     return at >= 0 ? { start: span.start + at, end: span.start + at + text!.length } : span;
   };
   return { resolved: resolveLocation(location), span, citySpan: inside(location.city, false), regionSpan: inside(location.region, true) };
+}
+
+/** The style most of the article's states and provinces are written in; full names win a tie. */
+function articleStyle(experts: readonly ExpertView[]): RegionStyle {
+  const votes: Record<RegionStyle, number> = { full: 0, ap: 0, postal: 0 };
+  for (const expert of experts) {
+    const region = expert.location?.resolved.region;
+    if (!region || region.anyStyle || (region.region.kind !== 'state' && region.region.kind !== 'province')) continue;
+    votes[region.style]++;
+    if (region.alsoAp) votes.ap++;
+  }
+  return (['full', 'ap', 'postal'] as const).reduce((best, style) => (votes[style] > votes[best] ? style : best), 'full');
+}
+
+/** AP style (periods in degrees) when most degrees in the article are written with periods. */
+function articlePeriods(experts: readonly ExpertView[]): RuleSettings['credentialPeriods'] {
+  const degrees = experts.flatMap((expert) => expert.credentials.filter((credential) => credential.entry?.kind === 'academic-degree'));
+  const dotted = degrees.filter((credential) => credential.text.includes('.')).length;
+  return dotted * 2 > degrees.length ? 'ap' : 'none';
 }

@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile';
-import type { CredentialEntry, CredentialIndex } from '../data/credential-registry.js';
+import type { ResolvedCredential } from '../data/credential-meaning.js';
+import type { CredentialIndex } from '../data/credential-registry.js';
 import type { ResolvedLocation } from '../data/locations.js';
 import type { RegionStyle } from '../data/regions.js';
 import type { Severity, Span } from '../util/diagnostics.js';
@@ -16,6 +17,8 @@ export interface Finding {
   note?: string;
   expected?: string[];
   actual?: string;
+  /** A finding milder than the rule's default (an unknown credential with no near candidate); a config's `rules:` level wins. */
+  severity?: Severity;
 }
 
 export interface Rule {
@@ -27,12 +30,8 @@ export interface Rule {
   check(context: RuleContext, report: (finding: Finding) => void): void | Promise<void>;
 }
 
-export interface CredentialView {
-  text: string;
+export interface CredentialView extends ResolvedCredential {
   span: Span;
-  entries: CredentialEntry[];
-  /** Written exactly as the registry's abbreviation or one of its aliases. */
-  exact: boolean;
 }
 
 export interface LocationView {
@@ -56,9 +55,14 @@ export interface ExpertView {
 }
 
 export interface RuleSettings {
+  /** The house style of regions: the config's, else the one most of the article's locations use (full names on a tie). */
   locationStyle: RegionStyle;
+  /** Set by `locations.style` in the config; otherwise the article's own majority decides. */
+  locationStyleConfigured?: boolean;
   locationsRequired: boolean;
+  /** Periods in credentials: the config's, else AP when most of the article's degrees are written with periods. */
   credentialPeriods: 'none' | 'ap';
+  credentialPeriodsConfigured?: boolean;
   /** Expansions the editor chose for ambiguous abbreviations. */
   expansions: ReadonlyMap<string, string>;
   /** Each expert's word budget, by id (the expert's own, else the run's, else question.yaml's). */

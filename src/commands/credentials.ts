@@ -15,7 +15,7 @@ export function lookupCredentials(queries: readonly string[]): CredentialLookup[
   if (queries.length === 0) return CREDENTIALS.map((entry) => ({ query: entry.abbr, entries: [entry], suggestions: [] }));
   return queries.map((query) => {
     const { entries } = index.lookup(query);
-    return { query, entries, suggestions: entries.length > 0 ? [] : index.nearest(query) };
+    return { query, entries, suggestions: entries.length > 0 ? [] : [...new Set(index.nearest(query).map((near) => near[0]!.abbr))] };
   });
 }
 
@@ -30,20 +30,18 @@ function formatCredentials(lookups: readonly CredentialLookup[]): string {
     .concat('\n');
 }
 
+const placeName = (code: string) => regionByCode(code)?.name ?? code;
+
 function describe(entry: CredentialEntry): string {
-  const lines = [`${entry.abbr}: ${entry.expansion}`, `  kind: ${entry.kind}`, `  issuer: ${entry.issuer}`];
-  if (entry.kind === 'state-license')
-    lines.push(
-      `  issued in: ${entry.jurisdictions.map((code) => (code === 'US-*' ? 'every US state' : (regionByCode(code)?.name ?? code))).join(', ')}`,
-    );
+  const lines = [`${entry.abbr}: ${entry.expansion}`, `  kind: ${entry.kind}`];
+  lines.push(`  issuer: ${entry.issuer ?? 'not named'}${entry.issuerUrl ? ` (${entry.issuerUrl})` : ''}`);
+  if (entry.countries.length > 0) lines.push(`  countries: ${entry.countries.map(placeName).join(', ')}`);
+  lines.push(`  fields: ${entry.professions.join(', ')}`);
+  if (entry.jurisdictions) lines.push(`  issued in: ${entry.jurisdictions.map(placeName).join(', ')}`);
+  for (const [code, board] of Object.entries(entry.boards ?? {})) lines.push(`    ${placeName(code)}: ${board.name} (${board.url})`);
   if (entry.aliases?.length) lines.push(`  also written: ${entry.aliases.join(', ')}`);
-  if (entry.candidates?.length) lines.push(`  ambiguous: ${entry.candidates.map((candidate) => candidate.expansion).join(' | ')}`);
-  lines.push(`  confidence: ${entry.confidence}`);
-  lines.push(
-    ...(entry.sources.length > 0
-      ? entry.sources.map((source) => `  source: ${source}`)
-      : ['  source: none read; general knowledge, not verified at a source']),
-  );
+  if (entry.notes) lines.push(`  notes: ${entry.notes}`);
+  lines.push(`  source: ${entry.source}`);
   return lines.join('\n');
 }
 

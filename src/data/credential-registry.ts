@@ -1,71 +1,124 @@
 import registry from './credentials.json' with { type: 'json' };
-import { didYouMean } from '../util/did-you-mean.js';
 
 export type CredentialKind = 'academic-degree' | 'state-license' | 'national-certification' | 'registration' | 'fellowship' | 'membership';
 
-interface CredentialCandidate {
-  expansion: string;
-  kind?: string;
-  issuer?: string;
-}
-
+/**
+ * One meaning of a printed abbreviation, compiled from src/data/credentials/*.yaml
+ * (schema: scripts/credential-schema.mjs). The same letters may have several
+ * entries (FAAN: nursing and neurology); context chooses between them.
+ */
 export interface CredentialEntry {
   abbr: string;
   expansion: string;
   kind: CredentialKind;
-  issuer: string;
-  /** ISO 3166-2 codes (`US-TX`), `US-*` for every US state, `US` for nationwide, `*` for anywhere. */
-  jurisdictions: string[];
-  sources: string[];
-  confidence: 'high' | 'medium' | 'low';
+  /** The organization that issues or recognizes it; absent only for a project's own `credentials.extra` without one. */
+  issuer?: string;
+  issuerUrl?: string;
+  /** A page that documents this credential. */
+  source: string;
+  /** ISO 3166-1 alpha-2 codes of the countries where it is issued and printed; empty for anywhere. */
+  countries: string[];
+  /** The fields whose members hold it (`any` for degrees every field prints). */
+  professions: string[];
   aliases?: string[];
+  /** State licenses: the ISO 3166-2 codes of the jurisdictions that issue this title. */
+  jurisdictions?: string[];
+  /** State licenses: each issuing jurisdiction's board. */
+  boards?: Record<string, { name: string; url: string }>;
   tier?: string;
   notes?: string;
-  verifiedAtSource?: boolean;
-  /** Several established expansions: the editor has to say which one is meant. */
-  candidates?: CredentialCandidate[];
+  /** The registry file it comes from (`physicians`, `nursing`…), or `config`. */
+  field: string;
 }
 
-export const CREDENTIALS = registry as CredentialEntry[];
+export const CREDENTIALS = registry as unknown as CredentialEntry[];
 
 /** For lookup only: `Ph.D.`, `PHD` and `phd` are one key, as are `LPC-S`, `LPCS` and `LPC/S`. */
 export const credentialKey = (text: string) => text.replace(/[.\s\-/]/g, '').toUpperCase();
 
+export interface CredentialLookup {
+  /** Every meaning of what is written: by its exact spelling when known, else by its key. */
+  entries: CredentialEntry[];
+  /** Written exactly as an entry's abbreviation or one of its aliases. */
+  exact: boolean;
+}
+
 export interface CredentialIndex {
-  /** Entries whose abbreviation or an alias is written exactly `text`, else whose key matches. */
-  lookup(text: string): { entries: CredentialEntry[]; exact: boolean };
-  nearest(text: string): string[];
+  lookup(text: string): CredentialLookup;
+  /** Known abbreviations one typo away (two for longer ones), nearest first; ties are all returned. */
+  nearest(text: string): CredentialEntry[][];
   all: readonly CredentialEntry[];
 }
 
 export function createCredentialIndex(entries: readonly CredentialEntry[]): CredentialIndex {
   const byKey = new Map<string, CredentialEntry[]>();
-  const byText = new Map<string, CredentialEntry>();
+  const byText = new Map<string, CredentialEntry[]>();
+  const add = (map: Map<string, CredentialEntry[]>, key: string, entry: CredentialEntry) => {
+    const list = map.get(key) ?? [];
+    if (!list.includes(entry)) list.push(entry);
+    map.set(key, list);
+  };
   for (const entry of entries) {
     for (const written of [entry.abbr, ...(entry.aliases ?? [])]) {
-      if (!byText.has(written)) byText.set(written, entry);
-      const key = credentialKey(written);
-      const list = byKey.get(key) ?? [];
-      if (!list.includes(entry)) list.push(entry);
-      byKey.set(key, list);
+      add(byText, written, entry);
+      add(byKey, credentialKey(written), entry);
     }
   }
-  const abbreviations = entries.map((entry) => entry.abbr);
+  // Suggestions name abbreviations, never an alias's key that would print as another credential.
+  const byAbbr = new Map<string, CredentialEntry[]>();
+  for (const entry of entries) add(byAbbr, credentialKey(entry.abbr), entry);
+  const keys = [...byAbbr.keys()];
   return {
     all: entries,
     lookup(text) {
       const exact = byText.get(text);
-      if (exact) return { entries: [exact], exact: true };
+      if (exact) return { entries: exact, exact: true };
       return { entries: byKey.get(credentialKey(text)) ?? [], exact: false };
     },
-    // Two edits: a swapped pair of letters (LCMCH for LCMHC) is a common slip in abbreviations.
-    nearest: (text) => {
+    nearest(text) {
       const key = credentialKey(text);
-      return [
-        ...new Set(didYouMean(key, abbreviations.map(credentialKey), key.length <= 3 ? 1 : 2).map((near) => byKey.get(near)![0]!.abbr)),
-      ];
+      if (key.length < 2) return [];
+      // A swapped pair of letters (LCMCH for LCMHC) is one edit; short abbreviations allow only one.
+      const limit = key.length <= 4 ? 1 : 2;
+      return nearestKeys(key, keys, limit).map((near) => byAbbr.get(near)!);
     },
   };
+}
+
+function nearestKeys(key: string, keys: readonly string[], limit: number): string[] {
+  let best = limit + 1;
+  let found: string[] = [];
+  for (const candidate of keys) {
+    if (Math.abs(candidate.length - key.length) > limit) continue;
+    const distance = editDistance(key, candidate, best);
+    if (distance > limit || distance > best) continue;
+    if (distance < best) {
+      best = distance;
+      found = [];
+    }
+    found.push(candidate);
+  }
+  return found.sort();
+}
+
+/** Optimal string alignment distance (a swap of neighbours costs 1), giving up past `cap`. */
+function editDistance(a: string, b: string, cap: number): number {
+  let previous2: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let smallest = i;
+    for (let j = 1; j <= b.length; j++) {
+      let value = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1);
+      row.push(value);
+      smallest = Math.min(smallest, value);
+    }
+    if (smallest > cap) return cap + 1;
+    previous2 = previous;
+    previous = row;
+  }
+  return previous[b.length]!;
 }
 
 /** How credentials are conventionally ordered: degrees, licenses, certifications and registrations, then honours. */

@@ -1,5 +1,6 @@
 import { iso31661, iso31662 } from 'iso-3166';
 import ap from './ap-dateline-cities.json' with { type: 'json' };
+import places from './place-names.json' with { type: 'json' };
 import { didYouMean } from '../util/did-you-mean.js';
 
 export type RegionStyle = 'full' | 'ap' | 'postal';
@@ -9,7 +10,8 @@ export interface Region {
   code: string;
   /** ISO 3166-1 alpha-2 of the country. */
   country: string;
-  kind: 'state' | 'province' | 'country';
+  /** `county`: a UK or Irish county; `area`: a region printed in place of a state ("Southern California"). */
+  kind: 'state' | 'province' | 'country' | 'county' | 'area';
   /** The name written out: "Texas", "Ontario", "France". */
   name: string;
   /** USPS or provincial postal code, for states and provinces. */
@@ -135,8 +137,29 @@ for (const country of iso31661) {
 }
 for (const [alias, alpha2] of Object.entries(COUNTRY_ALIASES)) index(alias, countries.find((region) => region.code === alpha2)!, 'full');
 
+/* Forms ISO 3166-2 does not list: traditional abbreviations, UK and Irish counties, areas printed in place of a state. */
+const subdivisionByCode = new Map(subdivisions.map((region) => [region.code, region]));
+for (const [code, forms] of Object.entries({ ...places.canadianAbbreviations.forms, ...places.australianAbbreviations.forms })) {
+  for (const form of forms) index(form, subdivisionByCode.get(code)!, placeKey(form) === placeKey(code.slice(3)) ? 'postal' : 'ap');
+}
+const counties: Region[] = [
+  ...places.ukCeremonialCounties.names.map((name) => ({ code: `GB:${name}`, country: 'GB', kind: 'county' as const, name })),
+  ...places.irishCounties.names.map((name) => ({ code: `IE:${name}`, country: 'IE', kind: 'county' as const, name: `County ${name}` })),
+  ...places.irishCounties.northernIreland.map((name) => ({ code: `GB:${name}`, country: 'GB', kind: 'county' as const, name: `County ${name}` })),
+];
+for (const county of counties) {
+  const bare = county.name.replace(/^County /, '');
+  for (const form of new Set([county.name, bare, `County ${bare}`, `Co. ${bare}`])) index(form, county, 'full');
+}
+for (const [name, code] of Object.entries(places.areas.names)) {
+  const within = subdivisionByCode.get(code);
+  index(name, { code: `area:${name}`, country: within?.country ?? code, kind: 'area', name }, 'full');
+}
+
 export interface ResolvedRegion {
   region: Region;
+  /** Written in a form every style accepts (`D.C.` in `Washington, D.C.`). */
+  anyStyle: boolean;
   /** How it was written: a full name, an AP abbreviation, or a postal code. */
   style: RegionStyle;
   /** Written in a form that is also another style (AP never abbreviates "Texas"). */
@@ -151,10 +174,15 @@ export interface ResolvedRegion {
 export function resolveRegion(text: string, country?: string): ResolvedRegion | undefined {
   const found = (byWritten.get(placeKey(text)) ?? []).filter((entry) => !country || entry.region.country === country);
   // A state or province wins over a country of the same spelling (Georgia).
-  const best = found.find((entry) => entry.region.kind !== 'country') ?? found[0];
+  const best = found.find((entry) => entry.region.kind === 'state' || entry.region.kind === 'province') ?? found[0];
   if (!best) return undefined;
   const { region, style } = best;
-  return { region, style, alsoAp: style === 'full' && region.kind !== 'country' && region.ap === region.name };
+  return {
+    region,
+    style,
+    alsoAp: style === 'full' && region.kind !== 'country' && region.ap === region.name,
+    anyStyle: region.code === 'US-DC' && places.districtOfColumbia.forms.some((form) => placeKey(form) === placeKey(text)),
+  };
 }
 
 /** A country by name, everyday name, or ISO 3166-1 alpha-2 or alpha-3 code (`country: US` in a mapping). */

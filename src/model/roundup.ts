@@ -7,6 +7,7 @@ import {
   type CredentialCategory,
   type CredentialIndex,
 } from '../data/credential-registry.js';
+import { type ResolvedCredential, resolveCredentials, separateCredentials } from '../data/credential-meaning.js';
 import { resolveLocation, type Location } from '../data/locations.js';
 import type { LoadedRoundup } from '../load/roundup.js';
 import { renderMarkdown, typesetText, type MarkdownOptions, type RenderedMarkdown } from '../markdown/render.js';
@@ -50,7 +51,8 @@ interface CredentialDetail {
   expansion: string | null;
   /** schema.org `credentialCategory`. */
   category: CredentialCategory;
-  issuer: string | null;
+  /** The organization that issues or recognizes it, when the registry names one. */
+  issuer: { name: string; url: string | null } | null;
 }
 
 interface Condensed {
@@ -117,28 +119,38 @@ export function withStats(roundup: Roundup): Roundup {
 }
 
 function buildExpert(id: string, input: ExpertInput, body: string, options: ModelOptions): Expert {
-  const credentials = splitCredentials(input.credentials);
+  const index = options.credentials ?? DEFAULT_INDEX;
+  const credentials = separateCredentials(splitCredentials(input.credentials), index);
+  const location = input.location === undefined ? null : withCountry(buildLocation(input.location));
+  const resolved = resolveCredentials(credentials, index, {
+    country: location?.country ?? undefined,
+    role: input.role,
+    expansions: options.expansions,
+  });
   return {
     id,
     name: typesetText(input.name.trim(), options),
     credentials,
-    credentialDetails: credentials.map((credential) => describeCredential(credential, options)),
+    credentialDetails: resolved.map((credential) => describeCredential(credential, options)),
     role: input.role ? typesetText(input.role.trim(), options) : null,
-    location: input.location === undefined ? null : withCountry(buildLocation(input.location)),
+    location,
     answer: renderMarkdown(body, options),
     condensed: null,
   };
 }
 
-function describeCredential(credential: string, options: ModelOptions): CredentialDetail | null {
-  const entry = (options.credentials ?? DEFAULT_INDEX).lookup(credential).entries[0];
+/** What is published of a credential: only a meaning the context or the editor settled, with its issuer. */
+function describeCredential(credential: ResolvedCredential, options: ModelOptions): CredentialDetail | null {
+  const entry = credential.entry ?? credential.entries[0];
   if (!entry) return null;
-  const category = KIND_CATEGORY[entry.kind];
-  if (!entry.candidates?.length) return { abbr: entry.abbr, expansion: entry.expansion, category, issuer: entry.issuer };
-  // Ambiguous: only what the editor chose is published.
-  const chosen = options.expansions?.get(credentialKey(credential));
-  const candidate = entry.candidates.find((option) => option.expansion === chosen);
-  return { abbr: entry.abbr, expansion: chosen ?? null, category, issuer: candidate?.issuer ?? null };
+  const chosen = options.expansions?.get(credentialKey(credential.text));
+  const settled = credential.entry ?? credential.entries.find((meaning) => meaning.expansion === chosen);
+  return {
+    abbr: entry.abbr,
+    expansion: chosen ?? settled?.expansion ?? null,
+    category: KIND_CATEGORY[entry.kind],
+    issuer: settled?.issuer ? { name: settled.issuer, url: settled.issuerUrl ?? null } : null,
+  };
 }
 
 /** The country as an ISO 3166-1 code when the reference data knows the place ("Austin, Texas" is in `US`). */

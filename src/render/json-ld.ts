@@ -37,7 +37,8 @@ function person(expert: Expert) {
         name: detail?.expansion ?? credential,
         alternateName: detail?.expansion ? credential : null,
         credentialCategory: detail?.category,
-        recognizedBy: detail?.issuer ? { '@type': 'Organization', name: detail.issuer } : null,
+        // Only a real organization, with its site: never a guess or a description.
+        recognizedBy: detail?.issuer?.url ? { '@type': 'Organization', name: detail.issuer.name, url: detail.issuer.url } : null,
       });
     }),
     workLocation:

@@ -33,7 +33,14 @@ function expertJson(expert: Expert) {
     name: expert.name,
     credentials: [...expert.credentials],
     credentialDetails: expert.credentialDetails.map(
-      (detail) => detail && { abbr: detail.abbr, expansion: detail.expansion, category: detail.category, issuer: detail.issuer },
+      (detail) =>
+        detail && {
+          abbr: detail.abbr,
+          expansion: detail.expansion,
+          category: detail.category,
+          issuer: detail.issuer?.name ?? null,
+          issuerUrl: detail.issuer?.url ?? null,
+        },
     ),
     role: expert.role,
     location: location && { city: location.city, region: location.region, country: location.country, display: location.display },

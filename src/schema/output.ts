@@ -23,7 +23,8 @@ const credentialDetail = z.strictObject({
   abbr: z.string().describe('The registry’s abbreviation'),
   expansion: nullable(z.string()).describe('What it stands for; null for an ambiguous abbreviation no meaning was chosen for'),
   category: z.enum(['degree', 'license', 'certification', 'registration', 'fellowship', 'membership']),
-  issuer: nullable(z.string()),
+  issuer: nullable(z.string()).describe('The organization that issues or recognizes it; null when the meaning is not settled'),
+  issuerUrl: nullable(z.string()).describe('The issuer’s web site'),
 });
 
 const expert = z.strictObject({

@@ -1,16 +1,18 @@
+import { distinctMeanings } from '../../data/credential-meaning.js';
 import { credentialKey } from '../../data/credential-registry.js';
 import type { Rule } from '../rule.js';
 
 export const credentialAmbiguous: Rule = {
   id: 'credential-ambiguous',
   severity: 'info',
-  description: 'An abbreviation with several established expansions (CHPC): the editor confirms which one is meant.',
+  description:
+    'Letters with several established meanings (CHPC) that the expert’s other credentials, role and country do not settle: the editor confirms which one is meant.',
   check({ experts, settings }, report) {
     for (const expert of experts) {
       for (const credential of expert.credentials) {
-        const candidates = credential.entries[0]?.candidates ?? [];
-        if (candidates.length < 2 || settings.expansions.has(credentialKey(credential.text))) continue;
-        const meanings = candidates.map((candidate) => candidate.expansion);
+        if (credential.entry || settings.expansions.has(credentialKey(credential.text))) continue;
+        const meanings = distinctMeanings(credential.entries).map((entry) => entry.expansion);
+        if (meanings.length < 2) continue;
         report({
           file: expert.file,
           span: credential.span,

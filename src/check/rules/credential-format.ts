@@ -24,8 +24,8 @@ export const credentialFormat: Rule = {
     const style = settings.credentialPeriods === 'ap' ? 'AP style: periods in degrees only' : 'no periods';
     for (const expert of experts) {
       for (const credential of expert.credentials) {
-        const entry = credential.entries[0];
-        if (!entry || accepted(entry, settings.credentialPeriods).includes(credential.text)) continue;
+        const entry = credential.entry ?? credential.entries[0];
+        if (!entry || credential.entries.some((meaning) => accepted(meaning, settings.credentialPeriods).includes(credential.text))) continue;
         const form = houseForm(entry, settings.credentialPeriods);
         report({
           file: expert.file,

@@ -10,10 +10,9 @@ export const credentialJurisdiction: Rule = {
       const region = expert.location?.resolved.region?.region;
       if (!region || region.kind !== 'state' || region.country !== 'US') continue;
       for (const credential of expert.credentials) {
-        const entry = credential.entries[0];
-        if (!entry || entry.kind !== 'state-license') continue;
-        const issuing = entry.jurisdictions;
-        if (issuing.some((code) => code === region.code || code === 'US-*' || code === 'US' || code === '*')) continue;
+        const entry = credential.entry;
+        const issuing = entry?.kind === 'state-license' ? entry.jurisdictions : undefined;
+        if (!entry || !issuing || issuing.some((code) => code === region.code || code === 'US-*' || code === 'US' || code === '*')) continue;
         const states = issuing.map((code) => regionByCode(code)?.name ?? code).join(', ');
         report({
           file: expert.file,

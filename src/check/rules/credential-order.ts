@@ -1,7 +1,11 @@
 import { KIND_RANK } from '../../data/credential-registry.js';
 import type { CredentialView, Rule } from '../rule.js';
 
-const rank = (credential: CredentialView) => (credential.entries[0] ? KIND_RANK[credential.entries[0].kind] : undefined);
+// An ambiguous credential whose meanings are all of one kind still has a rank.
+const rank = (credential: CredentialView) => {
+  const ranks = new Set((credential.entry ? [credential.entry] : credential.entries).map((entry) => KIND_RANK[entry.kind]));
+  return ranks.size === 1 ? [...ranks][0] : undefined;
+};
 
 export const credentialOrder: Rule = {
   id: 'credential-order',

@@ -1,21 +1,51 @@
-import type { Rule } from '../rule.js';
+import type { CredentialEntry } from '../../data/credential-registry.js';
+import type { CredentialView, ExpertView, Rule } from '../rule.js';
+
+/**
+ * The known abbreviations a typo most likely stands for: the nearest ones, and
+ * among those the ones in the fields of the expert's other credentials. All
+ * that remain tied are returned, so the editor is never steered to one guess.
+ */
+function suggestions(near: CredentialEntry[][], expert: ExpertView, credential: CredentialView): string[] {
+  const fields = new Set(
+    expert.credentials
+      .filter((other) => other !== credential)
+      .flatMap((other) => (other.entry ? other.entry.professions : []))
+      .filter((profession) => profession !== 'any'),
+  );
+  const inField = near.filter((entries) => entries.some((entry) => entry.professions.some((profession) => fields.has(profession))));
+  return [...new Set((inField.length > 0 ? inField : near).map((entries) => entries[0]!.abbr))];
+}
+
+const list = (abbrs: string[]) => abbrs.map((abbr) => `\`${abbr}\``).join(' or ');
 
 export const credentialUnknown: Rule = {
   id: 'credential-unknown',
   severity: 'warning',
-  description: 'A credential that is neither in the registry nor in the project’s own list.',
+  description:
+    'A credential that is not in the registry nor the project’s own list: a warning when it is one typo from known ones (which it names), an info otherwise.',
   check({ experts, credentials }, report) {
     for (const expert of experts) {
       for (const credential of expert.credentials) {
         if (credential.entries.length > 0) continue;
-        const near = credentials.nearest(credential.text);
+        const near = suggestions(credentials.nearest(credential.text), expert, credential);
+        if (near.length === 0) {
+          report({
+            file: expert.file,
+            span: credential.span,
+            severity: 'info',
+            reason: `Unexpected credential \`${credential.text}\`, not in the registry`,
+            note: `Check it with the expert, or add \`${credential.text}\` to \`credentials.extra\` in roundup.config.yaml.`,
+            actual: credential.text,
+            expected: [],
+          });
+          continue;
+        }
         report({
           file: expert.file,
           span: credential.span,
-          reason: `Unexpected unknown credential \`${credential.text}\`${near[0] ? `, did you mean \`${near[0]}\`?` : ', expected one in the registry'}`,
-          note: near[0]
-            ? `Write \`${near[0]}\` if that is what the expert holds; otherwise add \`${credential.text}\` to \`credentials.extra\` in roundup.config.yaml.`
-            : `Check the spelling, or add \`${credential.text}\` to \`credentials.extra\` in roundup.config.yaml.`,
+          reason: `Unexpected unknown credential \`${credential.text}\`, did you mean ${list(near)}?`,
+          note: `Write ${list(near)} if that is what the expert holds; otherwise add \`${credential.text}\` to \`credentials.extra\` in roundup.config.yaml.`,
           actual: credential.text,
           expected: near,
         });

@@ -3,8 +3,10 @@ import type { Rule } from '../rule.js';
 export const locationMissing: Rule = {
   id: 'location-missing',
   severity: 'warning',
-  description: 'An expert without a location. An error when the config sets `locations.required: true`.',
-  check({ experts }, report) {
+  description:
+    'An expert without a location while other experts of the roundup have one (an article that prints no places is consistent). Always, and an error, when the config sets `locations.required: true`.',
+  check({ experts, settings }, report) {
+    if (!settings.locationsRequired && !experts.some((expert) => expert.model.location)) return;
     for (const expert of experts) {
       if (expert.model.location) continue;
       report({

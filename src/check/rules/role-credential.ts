@@ -9,10 +9,12 @@ export const roleCredential: Rule = {
   check({ experts }, report) {
     for (const expert of experts) {
       const role = expert.model.role;
-      if (!role) continue;
-      const held = new Set(expert.credentials.flatMap((credential) => credential.entries.map((entry) => entry.abbr)));
+      // An article that prints no credentials at all ("a psychologist in Denver") makes no claim to check.
+      if (!role || expert.credentials.length === 0) continue;
+      const held = expert.credentials.flatMap((credential) => (credential.entry ? [credential.entry] : credential.entries));
       for (const title of PROTECTED_TITLES) {
-        if (!title.pattern.test(role) || [...held].some((abbr) => title.supportedBy.has(abbr))) continue;
+        if (!title.pattern.test(role)) continue;
+        if (held.some((entry) => title.supportedBy.has(entry.abbr) || entry.professions.some((field) => title.fields.has(field)))) continue;
         const credentials = expert.model.credentials.length > 0 ? expert.model.credentials.join(', ') : 'none';
         report({
           file: expert.file,

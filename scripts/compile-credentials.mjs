@@ -1,0 +1,52 @@
+// Compiles src/data/credentials/*.yaml into src/data/credentials.json, the
+// registry the code imports. Run by `npm run build`; `--check FILE…` only
+// validates, and prints every problem with the entry's abbreviation.
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { credentialFile } from './credential-schema.mjs';
+
+const DIR = 'src/data/credentials';
+const args = process.argv.slice(2);
+const checkOnly = args[0] === '--check';
+const files = checkOnly ? args.slice(1) : readdirSync(DIR).filter((name) => name.endsWith('.yaml')).sort().map((name) => path.join(DIR, name));
+
+let failed = false;
+const entries = [];
+for (const file of files) {
+  const result = credentialFile.safeParse(parse(readFileSync(file, 'utf8')));
+  if (!result.success) {
+    failed = true;
+    for (const issue of result.error.issues) {
+      const [, index] = issue.path;
+      const data = parse(readFileSync(file, 'utf8'));
+      const abbr = typeof index === 'number' ? data.entries?.[index]?.abbr : undefined;
+      console.error(`${file}: ${abbr ? `${abbr}: ` : ''}${issue.path.join('.')}: ${issue.message}`);
+    }
+    continue;
+  }
+  for (const entry of result.data.entries) entries.push({ ...entry, field: result.data.field });
+}
+if (failed) process.exit(1);
+
+// The same credential from two files (RD in nutrition and in a UK list) is one entry: the first, with every alias.
+const key = (entry) => `${entry.abbr.replace(/[.\s\-/]/g, '').toUpperCase()}|${entry.expansion.toLowerCase().replace(/[^a-z]/g, '')}`;
+const merged = new Map();
+for (const entry of entries) {
+  const first = merged.get(key(entry));
+  if (!first) {
+    merged.set(key(entry), entry);
+    continue;
+  }
+  const aliases = [...new Set([...(first.aliases ?? []), ...(entry.aliases ?? [])])].filter((alias) => alias !== first.abbr);
+  if (aliases.length > 0) first.aliases = aliases;
+}
+entries.length = 0;
+entries.push(...merged.values());
+if (checkOnly) {
+  console.log(`${entries.length} entries valid`);
+} else {
+  const target = 'src/data/credentials.json';
+  writeFileSync(`${target}.tmp`, `${JSON.stringify(entries)}\n`);
+  renameSync(`${target}.tmp`, target);
+}
