@@ -1,15 +1,20 @@
 // Compiles src/data/credentials/*.yaml into src/data/credentials.json, the
-// registry the code imports. Run by `npm run build`; `--check FILE…` only
+// registry the code imports, and src/data/compacts.yaml into compacts.json. Run by `npm run build`; `--check FILE…` only
 // validates, and prints every problem with the entry's abbreviation.
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { credentialFile } from './credential-schema.mjs';
+import { compactFile, credentialFile } from './credential-schema.mjs';
 
 const DIR = 'src/data/credentials';
 const args = process.argv.slice(2);
 const checkOnly = args[0] === '--check';
-const files = checkOnly ? args.slice(1) : readdirSync(DIR).filter((name) => name.endsWith('.yaml')).sort().map((name) => path.join(DIR, name));
+const files = checkOnly
+  ? args.slice(1)
+  : readdirSync(DIR)
+      .filter((name) => name.endsWith('.yaml'))
+      .sort()
+      .map((name) => path.join(DIR, name));
 
 let failed = false;
 const entries = [];
@@ -43,10 +48,20 @@ for (const entry of entries) {
 }
 entries.length = 0;
 entries.push(...merged.values());
+const compacts = compactFile.safeParse(parse(readFileSync('src/data/compacts.yaml', 'utf8')));
+if (!compacts.success) {
+  for (const issue of compacts.error.issues) console.error(`src/data/compacts.yaml: ${issue.path.join('.')}: ${issue.message}`);
+  process.exit(1);
+}
+
 if (checkOnly) {
   console.log(`${entries.length} entries valid`);
 } else {
-  const target = 'src/data/credentials.json';
-  writeFileSync(`${target}.tmp`, `${JSON.stringify(entries)}\n`);
+  write('src/data/credentials.json', entries);
+  write('src/data/compacts.json', compacts.data.compacts);
+}
+
+function write(target, data) {
+  writeFileSync(`${target}.tmp`, `${JSON.stringify(data)}\n`);
   renameSync(`${target}.tmp`, target);
 }

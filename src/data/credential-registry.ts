@@ -33,8 +33,15 @@ export interface CredentialEntry {
 
 export const CREDENTIALS = registry as unknown as CredentialEntry[];
 
-/** For lookup only: `Ph.D.`, `PHD` and `phd` are one key, as are `LPC-S`, `LPCS` and `LPC/S`. */
-export const credentialKey = (text: string) => text.replace(/[.\s\-/]/g, '').toUpperCase();
+/**
+ * For lookup only: `Ph.D.`, `PHD` and `phd` are one key, as are `LPC-S`,
+ * `LPCS` and `LPC/S`, and `CFP®` and `CFP` (certifiers such as the CFP Board
+ * ask for the mark).
+ */
+export const credentialKey = (text: string) => text.replace(/[.\s\-/®™℠]/g, '').toUpperCase();
+
+/** The credential without a trademark sign: what the house style compares. */
+export const withoutMarks = (text: string) => text.replace(/[®™℠]/g, '');
 
 export interface CredentialLookup {
   /** Every meaning of what is written: by its exact spelling when known, else by its key. */
@@ -121,12 +128,17 @@ function editDistance(a: string, b: string, cap: number): number {
   return previous[b.length]!;
 }
 
-/** How credentials are conventionally ordered: degrees, licenses, certifications and registrations, then honours. */
+/**
+ * How credentials are conventionally ordered: degrees, licenses and
+ * registrations, certifications, then honours. Registrations rank with
+ * licenses because dietitians print the RD or RDN before the state license
+ * ("MS, RDN, LD"), as the Academy of Nutrition and Dietetics asks.
+ */
 export const KIND_RANK: Record<CredentialKind, number> = {
   'academic-degree': 0,
   'state-license': 1,
+  registration: 1,
   'national-certification': 2,
-  registration: 2,
   fellowship: 3,
   membership: 3,
 };

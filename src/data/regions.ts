@@ -145,7 +145,12 @@ for (const [code, forms] of Object.entries({ ...places.canadianAbbreviations.for
 const counties: Region[] = [
   ...places.ukCeremonialCounties.names.map((name) => ({ code: `GB:${name}`, country: 'GB', kind: 'county' as const, name })),
   ...places.irishCounties.names.map((name) => ({ code: `IE:${name}`, country: 'IE', kind: 'county' as const, name: `County ${name}` })),
-  ...places.irishCounties.northernIreland.map((name) => ({ code: `GB:${name}`, country: 'GB', kind: 'county' as const, name: `County ${name}` })),
+  ...places.irishCounties.northernIreland.map((name) => ({
+    code: `GB:${name}`,
+    country: 'GB',
+    kind: 'county' as const,
+    name: `County ${name}`,
+  })),
 ];
 for (const county of counties) {
   const bare = county.name.replace(/^County /, '');
@@ -171,8 +176,13 @@ export interface ResolvedRegion {
  * state, or a country; within `country` when it is known. Two-letter codes are
  * only taken as postal codes (a bare "CA" is California, not Canada).
  */
-export function resolveRegion(text: string, country?: string): ResolvedRegion | undefined {
+export function resolveRegion(written: string, country?: string): ResolvedRegion | undefined {
+  // A ZIP or postal code after the state ("NY 10011", "ON M5V 2T6") is an address's, not part of the region.
+  const text = written.replace(/\s+(\d{5}(-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d)$/, '');
   const found = (byWritten.get(placeKey(text)) ?? []).filter((entry) => !country || entry.region.country === country);
+  // "PA" is the postal code and "Pa." the AP abbreviation, though both read "pa".
+  const writtenAs: RegionStyle | undefined = /^[A-Z]{2,3}$/.test(text) ? 'postal' : text.includes('.') ? 'ap' : undefined;
+  found.sort((a, b) => Number(b.style === writtenAs) - Number(a.style === writtenAs));
   // A state or province wins over a country of the same spelling (Georgia).
   const best = found.find((entry) => entry.region.kind === 'state' || entry.region.kind === 'province') ?? found[0];
   if (!best) return undefined;

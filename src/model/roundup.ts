@@ -121,9 +121,11 @@ export function withStats(roundup: Roundup): Roundup {
 function buildExpert(id: string, input: ExpertInput, body: string, options: ModelOptions): Expert {
   const index = options.credentials ?? DEFAULT_INDEX;
   const credentials = separateCredentials(splitCredentials(input.credentials), index);
-  const location = input.location === undefined ? null : withCountry(buildLocation(input.location));
+  const location = input.location === undefined ? null : buildLocation(input.location);
+  const place = location ? resolveLocation(location) : undefined;
   const resolved = resolveCredentials(credentials, index, {
-    country: location?.country ?? undefined,
+    country: place?.country?.code,
+    region: place?.region?.region.code,
     role: input.role,
     expansions: options.expansions,
   });
@@ -133,7 +135,8 @@ function buildExpert(id: string, input: ExpertInput, body: string, options: Mode
     credentials,
     credentialDetails: resolved.map((credential) => describeCredential(credential, options)),
     role: input.role ? typesetText(input.role.trim(), options) : null,
-    location,
+    // The country as an ISO 3166-1 code when the reference data knows the place ("Austin, Texas" is in `US`).
+    location: location && place?.country ? { ...location, country: place.country.code } : location,
     answer: renderMarkdown(body, options),
     condensed: null,
   };
@@ -151,12 +154,6 @@ function describeCredential(credential: ResolvedCredential, options: ModelOption
     category: KIND_CATEGORY[entry.kind],
     issuer: settled?.issuer ? { name: settled.issuer, url: settled.issuerUrl ?? null } : null,
   };
-}
-
-/** The country as an ISO 3166-1 code when the reference data knows the place ("Austin, Texas" is in `US`). */
-function withCountry(location: Location): Location {
-  const country = resolveLocation(location).country;
-  return country ? { ...location, country: country.code } : location;
 }
 
 /** `LCMHC, RPT, RDT` or `[LCMHC, RPT, RDT]` → `['LCMHC', 'RPT', 'RDT']`. */

@@ -141,7 +141,7 @@ export const configSchema = z.strictObject(
     credentials: z
       .strictObject(
         {
-          periods: z.enum(['none', 'ap'], { error: '`none` (PhD) or `ap` (Ph.D.)' }).optional(),
+          periods: z.enum(['none', 'ap', 'all'], { error: '`none` (PhD, LCSW), `ap` (Ph.D., LCSW) or `all` (Ph.D., L.C.S.W.)' }).optional(),
           extra: z
             .array(
               z.strictObject(

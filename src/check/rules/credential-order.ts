@@ -1,9 +1,21 @@
-import { KIND_RANK } from '../../data/credential-registry.js';
+import { type CredentialEntry, KIND_RANK } from '../../data/credential-registry.js';
 import type { CredentialView, Rule } from '../rule.js';
 
-// An ambiguous credential whose meanings are all of one kind still has a rank.
+/*
+ * The APTA asks physical therapists to print the PT (PTA) designation before
+ * their degrees ("PT, DPT, OCS"), so those licenses rank first.
+ */
+const rankOf = (entry: CredentialEntry) =>
+  entry.kind === 'state-license' && entry.professions.includes('physical-therapist') ? -1 : KIND_RANK[entry.kind];
+
+/** Finance, accounting, law and business designations follow no published order, so they keep their place. */
+const UNORDERED = new Set(['financial-planner', 'accountant', 'business', 'lawyer', 'human-resources']);
+
+// An ambiguous credential whose meanings are all of one rank still has that rank.
 const rank = (credential: CredentialView) => {
-  const ranks = new Set((credential.entry ? [credential.entry] : credential.entries).map((entry) => KIND_RANK[entry.kind]));
+  const meanings = credential.entry ? [credential.entry] : credential.entries;
+  if (meanings.some((entry) => entry.professions.some((profession) => UNORDERED.has(profession)))) return undefined;
+  const ranks = new Set(meanings.map(rankOf));
   return ranks.size === 1 ? [...ranks][0] : undefined;
 };
 

@@ -17,6 +17,11 @@ function suggestions(near: CredentialEntry[][], expert: ExpertView, credential: 
   return [...new Set((inField.length > 0 ? inField : near).map((entries) => entries[0]!.abbr))];
 }
 
+/** More tied candidates than this and the credential is reported as not in the registry, with no guess. */
+const MAX_SUGGESTIONS = 2;
+
+const HONORIFIC = /^(dr|prof|mr|mrs|ms|mx|rev|sir|dame)\.?$/i;
+
 const list = (abbrs: string[]) => abbrs.map((abbr) => `\`${abbr}\``).join(' or ');
 
 export const credentialUnknown: Rule = {
@@ -28,8 +33,20 @@ export const credentialUnknown: Rule = {
     for (const expert of experts) {
       for (const credential of expert.credentials) {
         if (credential.entries.length > 0) continue;
+        if (HONORIFIC.test(credential.text)) {
+          report({
+            file: expert.file,
+            span: credential.span,
+            reason: `Unexpected honorific \`${credential.text}\` in \`credentials\`, expected post-nominals only`,
+            note: `Remove \`${credential.text}\` from the credentials; a title such as Dr. goes before the name, if the house style prints it.`,
+            actual: credential.text,
+            expected: [],
+          });
+          continue;
+        }
         const near = suggestions(credentials.nearest(credential.text), expert, credential);
-        if (near.length === 0) {
+        // Many equally near credentials say the letters are no typo of any one of them, just rare.
+        if (near.length === 0 || near.length > MAX_SUGGESTIONS) {
           report({
             file: expert.file,
             span: credential.span,

@@ -2,11 +2,12 @@ import type { Rule } from '../rule.js';
 
 export const locationMissing: Rule = {
   id: 'location-missing',
-  severity: 'warning',
+  severity: 'info',
   description:
-    'An expert without a location while other experts of the roundup have one (an article that prints no places is consistent). Always, and an error, when the config sets `locations.required: true`.',
+    'An expert without a location in a roundup where at least two thirds of the experts have one (an article that prints places only here and there is consistent). Always, and an error, when the config sets `locations.required: true`.',
   check({ experts, settings }, report) {
-    if (!settings.locationsRequired && !experts.some((expert) => expert.model.location)) return;
+    const located = experts.filter((expert) => expert.model.location).length;
+    if (!settings.locationsRequired && located * 3 < experts.length * 2) return;
     for (const expert of experts) {
       if (expert.model.location) continue;
       report({

@@ -9,16 +9,20 @@ export const locationRegionMissing: Rule = {
     'A city without its state, province or country. With no house style set: only where the article gives other cities their region, or the name is shared by places in several regions (“Fairview”); AP’s stand-alone cities (“Los Angeles”) may stand alone unless the article writes such a city with its region.',
   async check({ experts, settings }, report) {
     const configured = settings.locationStyleConfigured === true;
-    const withRegion = experts.filter(({ model: { location } }) => location?.region && !/^(d\.?c\.?|district of columbia)$/i.test(location.region));
+    const withRegion = experts.filter(
+      ({ model: { location } }) => location?.region && !/^(d\.?c\.?|district of columbia)$/i.test(location.region),
+    );
     // With no house style set, a city AP lets stand alone may, unless the article writes such cities with their region.
-    const apAllowed = configured ? settings.locationStyle === 'ap' : !withRegion.some(({ model }) => apStandAloneCity(model.location!.city));
+    const apAllowed = configured
+      ? settings.locationStyle === 'ap'
+      : !withRegion.some(({ model }) => apStandAloneCity(model.location!.city));
     for (const expert of experts) {
       const location = expert.model.location;
       if (!location || location.region || location.country || expert.location?.resolved.alone) continue;
       if (apAllowed && apStandAloneCity(location.city)) continue;
       const guess = await guessCityRegion(location.city);
       // With no house style set, a bare city is a slip when the article gives the others their region, or when it names several places.
-      if (!configured && withRegion.length === 0 && (guess.region || guess.regions.length < 2)) continue;
+      if (!configured && withRegion.length === 0 && !guess.ambiguous) continue;
       const region = guess.region && writeRegion(guess.region, settings.locationStyle);
       const fixed = region && `${location.city}, ${region}`;
       const places = guess.regions.map((candidate) => candidate.name).sort();

@@ -13,7 +13,8 @@ export const locationStyle: Rule = {
     for (const expert of experts) {
       const resolved = expert.location?.resolved.region;
       const location = expert.model.location;
-      if (!resolved || !location?.region || resolved.anyStyle || (resolved.region.kind !== 'state' && resolved.region.kind !== 'province')) continue;
+      if (!resolved || !location?.region || resolved.anyStyle || (resolved.region.kind !== 'state' && resolved.region.kind !== 'province'))
+        continue;
       if (resolved.style === house || (house === 'ap' && resolved.alsoAp)) continue;
       const region = writeRegion(resolved.region, house);
       const at = location.display.lastIndexOf(location.region);

@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest';
+import { check } from '../../src/index.js';
+import { makeRoundup } from '../helpers.js';
+
+/** The findings on one roundup of these experts: `rule: reason` lines. */
+async function findingsFor(experts: { credentials?: string; role?: string; location?: string }[], title = 'A question?') {
+  const files = Object.fromEntries(
+    experts.map((expert, index) => [
+      `expert-${index + 1}`,
+      `---\nname: Expert Number${index + 1}\n${Object.entries(expert)
+        .map(([key, value]) => `${key}: "${value}"`)
+        .join('\n')}\n---\nAn answer.\n`,
+    ]),
+  );
+  const dir = makeRoundup({ question: `title: "${title}"\nbyline: Jane Editor\n`, experts: files });
+  const result = await check({ paths: [dir] });
+  return result.files.flatMap((file) => file.messages.map((message) => `${message.ruleId}: ${message.reason}`));
+}
+
+describe('real expert lines that roundup once got wrong (issue #10)', () => {
+  test.each([
+    [{ credentials: 'MD, FAAP', role: 'pediatrician', location: 'Austin, Texas' }],
+    [{ credentials: 'OD', role: 'optometrist', location: 'Denver, Colorado' }],
+    [{ credentials: 'DC', role: 'chiropractor', location: 'Denver, Colorado' }],
+    [{ credentials: 'PT, DPT', role: 'physical therapist', location: 'Boston, Massachusetts' }],
+    [{ credentials: 'RDN, LD', role: 'dietitian', location: 'Dallas, Texas' }],
+    [{ credentials: 'PharmD, BCPS', role: 'clinical pharmacist', location: 'Columbus, Ohio' }],
+    [{ credentials: 'DNP, APRN, FNP-BC', role: 'nurse practitioner', location: 'Nashville, Tennessee' }],
+    [{ credentials: 'MBBS, MRCGP', role: 'GP', location: 'London, England' }],
+    [{ credentials: 'MD, FACOG', role: 'obstetrician-gynecologist', location: 'Chicago, Illinois' }],
+    [{ credentials: 'LCSW-R', role: 'psychotherapist', location: 'Brooklyn, New York' }],
+    [{ credentials: 'PhD', role: 'psychologist', location: 'Washington, D.C.' }],
+    [{ credentials: 'LPCC', role: 'counselor', location: 'New Mexico' }],
+    [{ credentials: 'LMFT', role: 'therapist', location: 'Southern California' }],
+    [{ credentials: 'RP', role: 'psychotherapist', location: 'Toronto, Ontario' }],
+    [{ credentials: 'MBACP', role: 'counsellor', location: 'Guildford, Surrey' }],
+    [{ credentials: 'RN, FAAN', role: 'nurse researcher', location: 'Philadelphia, Pennsylvania' }],
+  ])('%o: no finding', async (expert) => {
+    expect(await findingsFor([expert])).toEqual([]);
+  });
+
+  test('a title that counts experts in words is checked against the experts', async () => {
+    const experts = Array.from({ length: 5 }, () => ({ credentials: 'MD, FAAD', role: 'dermatologist', location: 'Miami, Florida' }));
+    expect(await findingsFor(experts, 'Six Dermatologists Share Their Sunscreen Rules')).toEqual([
+      'expert-count: Unexpected `Six Dermatologists` in `title` over 5 experts, expected `Five Dermatologists`',
+    ]);
+  });
+
+  test('a protected title inside a word is read', async () => {
+    const findings = await findingsFor([{ credentials: 'LMFT', role: 'neuropsychologist', location: 'Austin, Texas' }]);
+    expect(findings.map((finding) => finding.split(':')[0])).toEqual(['role-credential']);
+  });
+
+  test('a typo of a real credential names it; a credential with no neighbour is only an info', async () => {
+    const typo = await findingsFor([{ credentials: 'LCMCH', location: 'Charlotte, North Carolina' }]);
+    expect(typo).toEqual(['credential-unknown: Unexpected unknown credential `LCMCH`, did you mean `LCMHC`?']);
+    const dir = makeRoundup({ experts: { 'jane-doe': '---\nname: Jane Doe\ncredentials: QZXWV\n---\nAn answer.\n' } });
+    const [file] = (await check({ paths: [dir] })).files;
+    expect(file!.messages.map((message) => [message.ruleId, message.fatal])).toEqual([['credential-unknown', undefined]]);
+  });
+});
