@@ -43,7 +43,13 @@ describe('the HTML validates', () => {
       name: 'Registered Play Therapist',
       alternateName: 'RPT',
       credentialCategory: 'registration',
-      recognizedBy: { '@type': 'Organization', name: 'Association for Play Therapy (APT)' },
+      recognizedBy: { '@type': 'Organization', name: 'Association for Play Therapy', url: 'https://www.a4pt.org/' },
+    });
+    // A state license is recognized by the board of the expert's state.
+    expect(katie.hasCredential[0].recognizedBy).toEqual({
+      '@type': 'Organization',
+      name: 'North Carolina Board of Licensed Clinical Mental Health Counselors',
+      url: 'https://www.ncblcmhc.org/',
     });
     expect(katie.workLocation).toEqual({
       '@type': 'PostalAddress',

@@ -67,7 +67,7 @@ const ROLE_WORDS: [RegExp, string][] = [
 ];
 
 /** The fields a role names ("neuropsychologist" names psychology). */
-export function professionsInRole(role: string | null | undefined): Set<string> {
+function professionsInRole(role: string | null | undefined): Set<string> {
   return new Set(role ? ROLE_WORDS.filter(([pattern]) => pattern.test(role)).map(([, profession]) => profession) : []);
 }
 

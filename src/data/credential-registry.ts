@@ -43,7 +43,7 @@ export const credentialKey = (text: string) => text.replace(/[.\s\-/®™℠]/g,
 /** The credential without a trademark sign: what the house style compares. */
 export const withoutMarks = (text: string) => text.replace(/[®™℠]/g, '');
 
-export interface CredentialLookup {
+interface CredentialLookup {
   /** Every meaning of what is written: by its exact spelling when known, else by its key. */
   entries: CredentialEntry[];
   /** Written exactly as an entry's abbreviation or one of its aliases. */

@@ -5,6 +5,7 @@ import {
   CREDENTIALS,
   KIND_CATEGORY,
   type CredentialCategory,
+  type CredentialEntry,
   type CredentialIndex,
 } from '../data/credential-registry.js';
 import { type ResolvedCredential, resolveCredentials, separateCredentials } from '../data/credential-meaning.js';
@@ -133,7 +134,7 @@ function buildExpert(id: string, input: ExpertInput, body: string, options: Mode
     id,
     name: typesetText(input.name.trim(), options),
     credentials,
-    credentialDetails: resolved.map((credential) => describeCredential(credential, options)),
+    credentialDetails: resolved.map((credential) => describeCredential(credential, options, place?.region?.region.code)),
     role: input.role ? typesetText(input.role.trim(), options) : null,
     // The country as an ISO 3166-1 code when the reference data knows the place ("Austin, Texas" is in `US`).
     location: location && place?.country ? { ...location, country: place.country.code } : location,
@@ -142,8 +143,11 @@ function buildExpert(id: string, input: ExpertInput, body: string, options: Mode
   };
 }
 
-/** What is published of a credential: only a meaning the context or the editor settled, with its issuer. */
-function describeCredential(credential: ResolvedCredential, options: ModelOptions): CredentialDetail | null {
+/**
+ * What is published of a credential: only a meaning the context or the editor
+ * settled, with its issuer (for a state license, the board of the expert's state).
+ */
+function describeCredential(credential: ResolvedCredential, options: ModelOptions, region?: string): CredentialDetail | null {
   const entry = credential.entry ?? credential.entries[0];
   if (!entry) return null;
   const chosen = options.expansions?.get(credentialKey(credential.text));
@@ -152,8 +156,14 @@ function describeCredential(credential: ResolvedCredential, options: ModelOption
     abbr: entry.abbr,
     expansion: chosen ?? settled?.expansion ?? null,
     category: KIND_CATEGORY[entry.kind],
-    issuer: settled?.issuer ? { name: settled.issuer, url: settled.issuerUrl ?? null } : null,
+    issuer: issuerOf(settled, region),
   };
+}
+
+function issuerOf(entry: CredentialEntry | undefined, region: string | undefined): CredentialDetail['issuer'] {
+  const board = region ? entry?.boards?.[region] : undefined;
+  if (board) return board;
+  return entry?.issuer ? { name: entry.issuer, url: entry.issuerUrl ?? null } : null;
 }
 
 /** `LCMHC, RPT, RDT` or `[LCMHC, RPT, RDT]` → `['LCMHC', 'RPT', 'RDT']`. */

@@ -34,6 +34,7 @@ describe('roundup check on the reference article', () => {
 describe('exit codes', () => {
   test('0 on warnings only, 1 on warnings with --strict, 1 on an error', async () => {
     const warned = makeRoundup({ experts: { 'jane-doe': minimalExpert('Jane Doe', 'location: Austin, TX\n') } });
+    writeFileSync(path.join(warned, 'roundup.config.yaml'), 'locations:\n  style: full\n');
     expect((await runCli(['check', '.'], { cwd: warned })).code).toBe(0);
     expect((await runCli(['check', '.', '--strict'], { cwd: warned })).code).toBe(1);
     const failed = makeRoundup({ experts: { 'jane-doe': minimalExpert('Jane Doe', 'location: Austin, Texsa\n') } });
@@ -72,6 +73,7 @@ describe('the github reporter', () => {
       ]),
     );
     const dir = makeRoundup({ experts });
+    writeFileSync(path.join(dir, 'roundup.config.yaml'), 'locations:\n  style: full\n');
     const { stdout } = await runCli(['check', '.', '--reporter', 'github'], { cwd: dir });
     const lines = stdout.trimEnd().split('\n');
     expect(lines.filter((line) => line.startsWith('::error::'))).toEqual([]);
@@ -95,7 +97,7 @@ describe('roundup.config.yaml', () => {
   }
 
   test('is found in a folder above the roundup and changes severities', async () => {
-    const dir = withConfig('rules:\n  location-style: error\n');
+    const dir = withConfig('locations:\n  style: full\nrules:\n  location-style: error\n');
     const result = await check({ paths: ['.'], cwd: dir });
     expect(result.code).toBe(1);
     expect(result.files.map((file) => path.basename(file.path))).toEqual(['jane-doe.md']);

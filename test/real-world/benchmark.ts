@@ -6,7 +6,7 @@ import { CREDENTIALS, credentialKey } from '../../src/data/credential-registry.j
 import { ROOT, tempDir } from '../helpers.js';
 
 /** An expert line exactly as an article printed it (test/fixtures/real-world/*.yaml). */
-export interface RealLine {
+interface RealLine {
   printed: string;
   name: string;
   credentials?: string;
