@@ -140,7 +140,8 @@ for (const [alias, alpha2] of Object.entries(COUNTRY_ALIASES)) index(alias, coun
 /* Forms ISO 3166-2 does not list: traditional abbreviations, UK and Irish counties, areas printed in place of a state. */
 const subdivisionByCode = new Map(subdivisions.map((region) => [region.code, region]));
 for (const [code, forms] of Object.entries({ ...places.canadianAbbreviations.forms, ...places.australianAbbreviations.forms })) {
-  for (const form of forms) index(form, subdivisionByCode.get(code)!, placeKey(form) === placeKey(code.slice(3)) ? 'postal' : 'ap');
+  for (const form of forms)
+    index(form, subdivisionByCode.get(code)!, !form.includes('.') && placeKey(form) === placeKey(code.slice(3)) ? 'postal' : 'ap');
 }
 const counties: Region[] = [
   ...places.ukCeremonialCounties.names.map((name) => ({ code: `GB:${name}`, country: 'GB', kind: 'county' as const, name })),

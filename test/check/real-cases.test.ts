@@ -39,6 +39,27 @@ describe('real expert lines that roundup once got wrong (issue #10)', () => {
     expect(await findingsFor([expert])).toEqual([]);
   });
 
+  test('places that need no region pass beside experts whose city has one', async () => {
+    const findings = await findingsFor([
+      { credentials: 'LMHC', location: 'New York City' },
+      { credentials: 'LPC', location: 'Denver, Colorado' },
+      { credentials: 'MBACP', location: 'Ireland' },
+      { credentials: 'LCSW', location: 'Remote' },
+      { credentials: 'LMFT', location: 'the Bay Area' },
+      { credentials: 'RCC', location: 'Vancouver, British Columbia' },
+    ]);
+    expect(findings).toEqual([]);
+  });
+
+  test('a state license from another state names the compact that may make it right', async () => {
+    const dir = makeRoundup({
+      experts: { 'jane-doe': '---\nname: Jane Doe\ncredentials: LCPC\nlocation: Columbus, Ohio\n---\nAn answer.\n' },
+    });
+    const [message] = (await check({ paths: [dir] })).files[0]!.messages;
+    expect([message!.ruleId, message!.fatal]).toEqual(['credential-jurisdiction', false]);
+    expect(message!.note).toMatch(/Ohio and a state that issues `LCPC` are both in the Counseling Compact/);
+  });
+
   test('a title that counts experts in words is checked against the experts', async () => {
     const experts = Array.from({ length: 5 }, () => ({ credentials: 'MD, FAAD', role: 'dermatologist', location: 'Miami, Florida' }));
     expect(await findingsFor(experts, 'Six Dermatologists Share Their Sunscreen Rules')).toEqual([
