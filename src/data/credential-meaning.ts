@@ -111,10 +111,14 @@ interface Fields {
 
 function choose(credential: { text: string; entries: CredentialEntry[] }, fields: Fields, context: CredentialContext) {
   const meaning = chooseMeaning(credential, fields, context);
-  if (!meaning || !context.country) return meaning;
-  // One meaning issued in several countries: the expert's country's entry, for its issuer.
-  const base = baseMeaning(meaning);
-  return credential.entries.find((entry) => baseMeaning(entry) === base && entry.countries.includes(context.country!)) ?? meaning;
+  if (!meaning) return meaning;
+  // One meaning issued in several states or countries: the entry of the expert's own, for its issuer and states.
+  const same = credential.entries.filter((entry) => baseMeaning(entry) === baseMeaning(meaning));
+  return (
+    (context.region && same.find((entry) => entry.jurisdictions?.includes(context.region!))) ||
+    (context.country && same.find((entry) => entry.countries.includes(context.country!))) ||
+    meaning
+  );
 }
 
 function chooseMeaning(credential: { text: string; entries: CredentialEntry[] }, fields: Fields, context: CredentialContext) {

@@ -7,7 +7,9 @@ import { parse } from 'yaml';
 import { credentialFile } from '../../scripts/credential-schema.mjs';
 import { resolveCredentials } from '../../src/data/credential-meaning.js';
 import { CREDENTIALS, createCredentialIndex, credentialKey } from '../../src/data/credential-registry.js';
-import { ROOT } from '../helpers.js';
+import { check } from '../../src/index.js';
+import { regionByCode } from '../../src/data/regions.js';
+import { makeRoundup, ROOT, tempDir } from '../helpers.js';
 
 const DIR = path.join(ROOT, 'src/data/credentials');
 const files = readdirSync(DIR).filter((name) => name.endsWith('.yaml'));
@@ -89,4 +91,44 @@ test('docs/credentials.md is what the registry gives (run `npm run docs:credenti
   const result = spawnSync(process.execPath, ['scripts/credentials-doc.mjs', '--check'], { cwd: ROOT, encoding: 'utf8' });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
+});
+
+describe('every registry entry, checked as an expert prints it', () => {
+  const PLACES: Record<string, string> = {
+    US: 'Austin, Texas',
+    GB: 'London, England',
+    CA: 'Toronto, Ontario',
+    AU: 'Sydney, New South Wales',
+    NZ: 'Auckland, New Zealand',
+    IE: 'Dublin, Ireland',
+  };
+  const placeFor = (entry: (typeof CREDENTIALS)[number]) => {
+    const state = entry.jurisdictions?.[0];
+    if (state) return `Centerville, ${regionByCode(state)?.name ?? state}`;
+    const country = entry.countries[0]!;
+    return PLACES[country] ?? `Capital, ${regionByCode(country)?.name ?? country}`;
+  };
+
+  test('no entry, alias or period variant is unknown, and no license is out of its own state', async () => {
+    const root = tempDir();
+    const written = CREDENTIALS.flatMap((entry) => [entry.abbr, ...(entry.aliases ?? [])].map((text) => ({ entry, text })));
+    for (let start = 0; start < written.length; start += 200) {
+      const experts = Object.fromEntries(
+        written
+          .slice(start, start + 200)
+          .map(({ entry, text }, index) => [
+            `expert-${index}`,
+            `---\nname: Expert Number${start + index}\ncredentials: [${JSON.stringify(text)}]\nlocation: ${JSON.stringify(placeFor(entry))}\n---\nAn answer.\n`,
+          ]),
+      );
+      makeRoundup({ parent: root, name: `batch-${start}`, experts });
+    }
+    const result = await check({ paths: [root] });
+    const findings = result.files.flatMap((file) =>
+      file.messages
+        .filter((message) => message.ruleId === 'credential-unknown' || message.ruleId === 'credential-jurisdiction' || message.fatal)
+        .map((message) => `${path.basename(file.path)}: ${message.ruleId}: ${message.reason}`),
+    );
+    expect(findings).toEqual([]);
+  }, 60_000);
 });
