@@ -4,6 +4,7 @@ import { didYouMean } from '../util/did-you-mean.js';
 import type { Finding, Rule, RuleContext } from './rule.js';
 import { answerEmpty } from './rules/answer-empty.js';
 import { answerLength } from './rules/answer-length.js';
+import { answerPlaceholder } from './rules/answer-placeholder.js';
 import { credentialAmbiguous } from './rules/credential-ambiguous.js';
 import { credentialDuplicate } from './rules/credential-duplicate.js';
 import { credentialFormat } from './rules/credential-format.js';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   expertCount,
   expertDuplicate,
   answerEmpty,
+  answerPlaceholder,
   answerLength,
   htmlRemoved,
 ];
