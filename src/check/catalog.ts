@@ -13,6 +13,7 @@ import { credentialOrder } from './rules/credential-order.js';
 import { credentialUnknown } from './rules/credential-unknown.js';
 import { expertCount } from './rules/expert-count.js';
 import { expertDuplicate } from './rules/expert-duplicate.js';
+import { headingLevel } from './rules/heading-level.js';
 import { htmlRemoved } from './rules/html-removed.js';
 import { locationMissing } from './rules/location-missing.js';
 import { locationRegionMissing } from './rules/location-region-missing.js';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   answerPlaceholder,
   answerLength,
   htmlRemoved,
+  headingLevel,
 ];
 
 /**

@@ -1,4 +1,4 @@
-import type { Nodes, Root } from 'mdast';
+import type { Heading, Nodes, Root } from 'mdast';
 import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import remarkSmartypants from 'remark-smartypants';
@@ -14,11 +14,18 @@ export interface RenderedMarkdown {
   words: number;
   /** The parsed (and typeset) tree, for renderers that need more than text: wrapped text, Markdown. */
   tree: Root;
+  /** Levels the headings were moved down to sit below `topHeading` (0: none moved). */
+  headingShift: number;
 }
 
 export interface MarkdownOptions {
   /** Curly quotes, dashes and ellipses. Default true. */
   smartypants?: boolean;
+  /**
+   * The highest heading level the text may use: an answer sits under its
+   * expert's `h2`, so its `#` and `##` become `h3`, keeping the page outline.
+   */
+  topHeading?: number;
 }
 
 /*
@@ -33,9 +40,24 @@ const typeset = unified().use(remarkParse).use(remarkSmartypants).use(remarkHtml
 export function renderMarkdown(markdown: string, options: MarkdownOptions = {}): RenderedMarkdown {
   const processor = options.smartypants === false || !TYPESETTABLE.test(markdown) ? plain : typeset;
   const tree = processor.runSync(processor.parse(markdown)) as Root;
+  const headingShift = options.topHeading ? demoteHeadings(tree, options.topHeading) : 0;
   const html = String(processor.stringify(tree)).trim();
   const text = joinBlocks(markdownToBlocks(tree), (block) => block.prefix + block.text);
-  return { markdown: markdown.replace(/^\n+|\s+$/g, ''), html, text, words: countTreeWords(tree), tree };
+  return { markdown: markdown.replace(/^\n+|\s+$/g, ''), html, text, words: countTreeWords(tree), tree, headingShift };
+}
+
+/** Move every heading down by the same number of levels, so the highest is `top` (never below `h6`); returns the number. */
+function demoteHeadings(tree: Root, top: number): number {
+  const headings: Heading[] = [];
+  const collect = (node: Nodes) => {
+    if (node.type === 'heading') headings.push(node);
+    if ('children' in node) for (const child of node.children) collect(child);
+  };
+  collect(tree);
+  const highest = Math.min(...headings.map((heading) => heading.depth));
+  const shift = headings.length > 0 && highest < top ? top - highest : 0;
+  for (const heading of headings) heading.depth = Math.min(6, heading.depth + shift) as Heading['depth'];
+  return shift;
 }
 
 /** Words a reader reads: text, code and image descriptions, each node on its own; link targets and raw HTML are not read. */

@@ -3,7 +3,7 @@ import type { Position } from 'unist';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Span } from '../util/diagnostics.js';
-import { withStats, type Expert, type Roundup } from './roundup.js';
+import { answerOptions, withStats, type Expert, type Roundup } from './roundup.js';
 import { renderMarkdown, type MarkdownOptions } from '../markdown/render.js';
 import { splitSentences } from './sentences.js';
 
@@ -89,7 +89,7 @@ export function condenseRoundup(roundup: Roundup, options: CondenseOptions): Rou
     const budget = options.budgets.get(expert.id);
     const result = budget === undefined ? undefined : condenseMarkdown(expert.answer.markdown, budget, options);
     if (!result) return expert;
-    const answer = renderMarkdown(result.markdown, options);
+    const answer = renderMarkdown(result.markdown, answerOptions(options));
     return { ...expert, answer, condensed: { originalWords: expert.answer.words, words: answer.words, removed: result.removed } };
   });
   return withStats({ ...roundup, experts });

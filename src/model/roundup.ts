@@ -70,6 +70,9 @@ export interface ModelOptions extends MarkdownOptions {
   expansions?: ReadonlyMap<string, string>;
 }
 
+/** An answer sits under its expert's `h2`: its own headings start at `h3`. */
+export const answerOptions = (options: MarkdownOptions): MarkdownOptions => ({ ...options, topHeading: 3 });
+
 /** Average silent reading speed for non-fiction (Brysbaert, 2019: 238 words per minute). */
 const WORDS_PER_MINUTE = 238;
 
@@ -102,7 +105,7 @@ export function buildRoundup(loaded: LoadedRoundup, slug: string, options: Model
     column: question.column
       ? { name: text(question.column.name), blurb: question.column.blurb ? text(question.column.blurb) : null }
       : null,
-    intro: question.intro ? renderMarkdown(question.intro, options) : null,
+    intro: question.intro ? renderMarkdown(question.intro, { ...options, topHeading: 2 }) : null,
     experts,
     closing: question.closing ? text(question.closing) : null,
     cta: question.cta ? renderMarkdown(question.cta, options) : null,
@@ -138,7 +141,7 @@ function buildExpert(id: string, input: ExpertInput, body: string, options: Mode
     role: input.role ? typesetText(input.role.trim(), options) : null,
     // The country as an ISO 3166-1 code when the reference data knows the place ("Austin, Texas" is in `US`).
     location: location && place?.country ? { ...location, country: place.country.code } : location,
-    answer: renderMarkdown(body, options),
+    answer: renderMarkdown(body, answerOptions(options)),
     condensed: null,
   };
 }
