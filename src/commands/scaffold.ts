@@ -26,14 +26,23 @@ title: What should people know before their first therapy session?
 # Names the output files (${slug}.html, …). Default: the folder name.
 # slug: ${slug}
 
-# The author: a name, or a mapping with name and url (required).
+# The author: a name, a mapping with name and url, {organization: …}, or a list of authors.
 byline: Your Name
 # byline:
 #   name: Your Name
 #   url: https://example.com/about
 
-# Publication date, written YYYY-MM-DD.
+# A line under the title.
+# dek: Five clinicians on what they wish patients knew.
+
+# Publication date, and the date of the last substantive change, written YYYY-MM-DD.
 # published: 2026-01-31
+# updated: 2026-02-14
+
+# The publication.
+# site:
+#   name: Your Publication
+#   url: https://example.com/
 
 # The article's language and canonical URL.
 # lang: en

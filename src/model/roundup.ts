@@ -22,14 +22,26 @@ export interface Roundup {
   title: string;
   question: string;
   url: string | null;
-  byline: { name: string; url: string | null };
+  /** The byline as printed: the authors' names joined ("A and B"); the one author's URL. Null for an unsigned article. */
+  byline: { name: string; url: string | null } | null;
+  authors: Author[];
+  dek: string | null;
   published: string | null;
+  updated: string | null;
+  site: { name: string; url: string | null } | null;
   column: { name: string; blurb: string | null } | null;
   intro: RenderedMarkdown | null;
   experts: Expert[];
   closing: string | null;
   cta: RenderedMarkdown | null;
   stats: { experts: number; words: number; readingMinutes: number };
+}
+
+export interface Author {
+  name: string;
+  url: string | null;
+  /** An organization signs the article (a newsroom, a clinic), not a person. */
+  organization: boolean;
 }
 
 export interface Expert {
@@ -97,11 +109,11 @@ export function buildRoundup(loaded: LoadedRoundup, slug: string, options: Model
     title: text(question.title),
     question: text(question.question ?? question.title),
     url: question.url ?? null,
-    byline:
-      typeof question.byline === 'string'
-        ? { name: question.byline.trim(), url: null }
-        : { name: question.byline.name.trim(), url: question.byline.url ?? null },
+    ...bylineOf(question.byline, text),
+    dek: question.dek ? text(question.dek) : null,
     published: question.published ?? null,
+    updated: question.updated ?? null,
+    site: question.site ? { name: text(question.site.name), url: question.site.url ?? null } : null,
     column: question.column
       ? { name: text(question.column.name), blurb: question.column.blurb ? text(question.column.blurb) : null }
       : null,
@@ -111,6 +123,35 @@ export function buildRoundup(loaded: LoadedRoundup, slug: string, options: Model
     cta: question.cta ? renderMarkdown(question.cta, options) : null,
     stats: { experts: 0, words: 0, readingMinutes: 0 },
   });
+}
+
+/** The question is printed when it says more than the title: not when the two differ only in case or punctuation. */
+export const printsQuestion = (roundup: Pick<Roundup, 'title' | 'question'>) => {
+  const words = (value: string) =>
+    value
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  return words(roundup.question) !== words(roundup.title);
+};
+
+function bylineOf(byline: QuestionInput['byline'], text: (value: string) => string): Pick<Roundup, 'byline' | 'authors'> {
+  const person = (author: string | { name: string; url?: string }): Author =>
+    typeof author === 'string'
+      ? { name: text(author), url: null, organization: false }
+      : { name: text(author.name), url: author.url ?? null, organization: false };
+  const authors: Author[] =
+    byline === undefined
+      ? []
+      : Array.isArray(byline)
+        ? byline.map(person)
+        : typeof byline === 'object' && 'organization' in byline
+          ? [{ name: text(byline.organization), url: byline.url ?? null, organization: true }]
+          : [person(byline)];
+  if (authors.length === 0) return { byline: null, authors };
+  const names = authors.map((author) => author.name);
+  const name = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return { byline: { name, url: authors.length === 1 ? authors[0]!.url : null }, authors };
 }
 
 /** Recount the stats, after building or after condensing. */

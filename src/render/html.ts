@@ -1,8 +1,9 @@
 import type { ElementContent, Root, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import type { Expert, Roundup } from '../model/roundup.js';
+import { type Expert, printsQuestion, type Roundup } from '../model/roundup.js';
 import { formatDate } from './date.js';
+import { describe } from './describe.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
 import { STYLESHEET } from './stylesheet.js';
 import { buildJsonLd, scriptSafeJson } from './json-ld.js';
@@ -34,10 +35,12 @@ export function renderHtml(roundup: Roundup, options: HtmlOptions = {}): string 
       h('meta', { name: 'description', content: description }),
       roundup.url && h('link', { rel: ['canonical'], href: roundup.url }),
       h('meta', { property: 'og:type', content: 'article' }),
+      roundup.site && h('meta', { property: 'og:site_name', content: roundup.site.name }),
       h('meta', { property: 'og:title', content: roundup.title }),
       h('meta', { property: 'og:description', content: description }),
       roundup.url && h('meta', { property: 'og:url', content: roundup.url }),
       roundup.published && h('meta', { property: 'article:published_time', content: roundup.published }),
+      roundup.updated && h('meta', { property: 'article:modified_time', content: roundup.updated }),
       options.stylesheet ? h('link', { rel: ['stylesheet'], href: options.stylesheet }) : h('style', `\n${STYLESHEET}`),
       jsonLd,
     ]),
@@ -50,33 +53,26 @@ export function renderHtml(roundup: Roundup, options: HtmlOptions = {}): string 
   return toHtml(tree, { allowDangerousHtml: true, upperDoctype: true });
 }
 
-/** The meta description: the intro's first paragraph (else the question), cut at a word near 160 characters. */
-function describe(roundup: Roundup): string {
-  const source = roundup.intro?.text.split('\n\n')[0] ?? roundup.question;
-  if (source.length <= 160) return source;
-  const cut = source.slice(0, 159);
-  return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:—–-]+$/, '')}…`;
-}
-
 function renderArticle(roundup: Roundup, jsonLd?: ElementContent) {
   const header = h(
     'header',
     lines([
       h('h1', roundup.title),
+      roundup.dek && h('p', { className: ['dek'] }, roundup.dek),
       roundup.column &&
         h('p', { className: ['column'] }, [
           h('strong', roundup.column.name),
           ...(roundup.column.blurb ? [text(` ${roundup.column.blurb}`)] : []),
         ]),
-      h('p', { className: ['byline'] }, [
-        text('By '),
-        roundup.byline.url && isSafeUrl(roundup.byline.url)
-          ? h('a', { href: roundup.byline.url, rel: ['author'] }, roundup.byline.name)
-          : h('span', { className: ['author'] }, roundup.byline.name),
-        ...(roundup.published ? [text(' · '), h('time', { dateTime: roundup.published }, formatDate(roundup.published))] : []),
-      ]),
+      (roundup.authors.length > 0 || roundup.published) &&
+        h('p', { className: ['byline'] }, [
+          ...(roundup.authors.length > 0 ? [text('By '), ...authorList(roundup)] : []),
+          ...(roundup.authors.length > 0 && roundup.published ? [text(' · ')] : []),
+          ...(roundup.published ? [h('time', { dateTime: roundup.published }, formatDate(roundup.published))] : []),
+        ]),
     ]),
   );
+  const question = printsQuestion(roundup) && h('p', { className: ['question'] }, [h('strong', 'The question: '), text(roundup.question)]);
   const footer =
     (roundup.closing || roundup.cta) &&
     h(
@@ -91,12 +87,23 @@ function renderArticle(roundup: Roundup, jsonLd?: ElementContent) {
     { className: ['roundup'] },
     lines([
       header,
+      question,
       roundup.intro && h('div', { className: ['intro'] }, markdown(roundup.intro)),
       ...roundup.experts.map(renderExpert),
       footer,
       jsonLd,
     ]),
   );
+}
+
+/** "A", "A and B", "A, B and C", each linked to its page when it has one. */
+function authorList(roundup: Roundup): ElementContent[] {
+  return roundup.authors.flatMap((author, index) => [
+    ...(index === 0 ? [] : [text(index === roundup.authors.length - 1 ? ' and ' : ', ')]),
+    author.url && isSafeUrl(author.url)
+      ? h('a', { href: author.url, rel: ['author'] }, author.name)
+      : h('span', { className: ['author'] }, author.name),
+  ]);
 }
 
 function renderExpert(expert: Expert) {

@@ -14,13 +14,23 @@ export function buildJsonLd(roundup: Roundup, description: string): Record<strin
     description,
     inLanguage: roundup.lang,
     datePublished: roundup.published,
+    dateModified: roundup.updated,
     url: roundup.url,
     mainEntityOfPage: roundup.url,
-    author: compact({ '@type': 'Person', name: roundup.byline.name, url: roundup.byline.url }),
+    author: authorsLd(roundup),
+    publisher: roundup.site && compact({ '@type': 'Organization', name: roundup.site.name, url: roundup.site.url }),
     isPartOf: roundup.column && { '@type': 'CreativeWorkSeries', name: roundup.column.name },
     wordCount: roundup.stats.words,
     contributor: roundup.experts.map(person),
   });
+}
+
+/** One author as an object (as before), several as a list; an organization as an `Organization`. */
+function authorsLd(roundup: Roundup) {
+  const authors = roundup.authors.map((author) =>
+    compact({ '@type': author.organization ? 'Organization' : 'Person', name: author.name, url: author.url }),
+  );
+  return authors.length > 1 ? authors : (authors[0] ?? null);
 }
 
 function person(expert: Expert) {

@@ -2,7 +2,8 @@ import type { PhrasingContent, Root, RootContent } from 'mdast';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify } from 'yaml';
-import type { Roundup } from '../model/roundup.js';
+import { printsQuestion, type Roundup } from '../model/roundup.js';
+import { describe } from './describe.js';
 import { isSafeUrl } from '../markdown/url.js';
 
 const serializer = unified().use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-' }).freeze();
@@ -13,17 +14,34 @@ const serializer = unified().use(remarkStringify, { bullet: '-', emphasis: '_', 
  * tree, so values from YAML are escaped (a name with `*` stays text) and the
  * answers are re-serialized from their parsed trees.
  */
+/** One author as a name (or {name, url}), several as a list. */
+function authorsData(roundup: Roundup) {
+  const authors = roundup.authors.map((author) => (author.url ? { name: author.name, url: author.url } : author.name));
+  return authors.length === 1 ? authors[0] : authors;
+}
+
 export function renderMarkdownArticle(roundup: Roundup): string {
   const frontMatter = stringify(
     {
       title: roundup.title,
+      description: describe(roundup),
+      // `date` and `lastmod` are what Hugo, Astro and Eleventy read; Jekyll reads `date` too (`published` is its show/hide flag).
+      ...(roundup.published ? { date: roundup.published } : {}),
+      ...(roundup.updated ? { lastmod: roundup.updated } : {}),
+      ...(roundup.authors.length > 0 ? { author: authorsData(roundup) } : {}),
       slug: roundup.slug,
       lang: roundup.lang,
       ...(roundup.url ? { url: roundup.url } : {}),
-      byline: roundup.byline.url ? { name: roundup.byline.name, url: roundup.byline.url } : roundup.byline.name,
-      ...(roundup.published ? { published: roundup.published } : {}),
+      ...(roundup.dek ? { dek: roundup.dek } : {}),
+      question: roundup.question,
+      ...(roundup.site ? { site: roundup.site.url ? roundup.site : { name: roundup.site.name } } : {}),
       ...(roundup.column ? { column: roundup.column.blurb ? roundup.column : { name: roundup.column.name } } : {}),
-      experts: roundup.experts.map((expert) => expert.name),
+      experts: roundup.experts.map((expert) => ({
+        name: expert.name,
+        ...(expert.credentials.length > 0 ? { credentials: expert.credentials } : {}),
+        ...(expert.role ? { role: expert.role } : {}),
+        ...(expert.location ? { location: expert.location.display } : {}),
+      })),
       words: roundup.stats.words,
       readingMinutes: roundup.stats.readingMinutes,
     },
@@ -32,7 +50,10 @@ export function renderMarkdownArticle(roundup: Roundup): string {
   );
   const text = (value: string): PhrasingContent => ({ type: 'text', value });
   const paragraph = (...children: PhrasingContent[]): RootContent => ({ type: 'paragraph', children });
-  const children: RootContent[] = [{ type: 'heading', depth: 1, children: [text(roundup.title)] }];
+  // The site's layout prints the title from the front matter: the body starts after it, with no second `h1`.
+  const children: RootContent[] = [];
+  if (printsQuestion(roundup))
+    children.push(paragraph({ type: 'strong', children: [text('The question:')] }, text(` ${roundup.question}`)));
   if (roundup.column) {
     children.push(
       paragraph(

@@ -1,4 +1,4 @@
-import type { Roundup } from '../model/roundup.js';
+import { printsQuestion, type Roundup } from '../model/roundup.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
 import { joinBlocks, markdownToBlocks } from '../markdown/to-text.js';
 import { formatDate } from './date.js';
@@ -35,9 +35,11 @@ export function renderText(roundup: Roundup, options: TextOptions = {}): string 
   };
 
   blocks.push(underline(wrap(roundup.title, width), '='));
-  const date = roundup.published ? ` · ${formatDate(roundup.published)}` : '';
-  paragraph(`By ${roundup.byline.name}${date}`);
+  if (roundup.dek) paragraph(roundup.dek);
+  const byline = [roundup.byline && `By ${roundup.byline.name}`, roundup.published && formatDate(roundup.published)].filter(Boolean);
+  if (byline.length > 0) paragraph(byline.join(' · '));
   if (roundup.column) paragraph([roundup.column.name, roundup.column.blurb].filter(Boolean).join(' '));
+  if (printsQuestion(roundup)) paragraph(`The question: ${roundup.question}`);
   markdown(roundup.intro);
   for (const expert of roundup.experts) {
     const heading = underline(wrap([expert.name, ...expert.credentials].join(', '), width), '-');

@@ -38,6 +38,16 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
+const date = () =>
+  z
+    .string({ error: 'a date written as `YYYY-MM-DD`' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'a date written as `YYYY-MM-DD`' })
+    .refine(isCalendarDate, { error: 'a date that exists, written as `YYYY-MM-DD`' });
+
+const author = z.union([text('the author’s name'), z.strictObject({ name: text('the author’s name'), url: httpUrl().optional() })], {
+  error: 'the author’s name, or a mapping with `name` and `url`',
+});
+
 const wordBudget = () =>
   z
     .number({ error: 'a whole number of words' })
@@ -55,14 +65,22 @@ export const questionSchema = z.strictObject(
       .optional(),
     url: httpUrl().optional(),
     byline: z
-      .union([text('the author’s name'), z.strictObject({ name: text('the author’s name'), url: httpUrl().optional() })], {
-        error: 'the author’s name, or a mapping with `name` and `url`',
-      })
-      .describe('The author: a name, or {name, url}'),
-    published: z
-      .string({ error: 'a date written as `YYYY-MM-DD`' })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'a date written as `YYYY-MM-DD`' })
-      .refine(isCalendarDate, { error: 'a date that exists, written as `YYYY-MM-DD`' })
+      .union(
+        [
+          author,
+          z.strictObject({ organization: text('the organization’s name'), url: httpUrl().optional() }),
+          z.array(author, { error: 'a list of authors' }).min(1, { error: 'at least one author' }),
+        ],
+        { error: 'the author’s name, a mapping with `name` and `url`, `{organization: …}`, or a list of authors' },
+      )
+      .describe('The author: a name, {name, url}, {organization, url}, or a list of authors; none for an unsigned article')
+      .optional(),
+    dek: text('the dek, a line under the title').optional(),
+    published: date().optional(),
+    updated: date().describe('The date of the last substantive change (dateModified)').optional(),
+    site: z
+      .strictObject({ name: text('the publication’s name'), url: httpUrl().optional() }, { error: 'a mapping with `name` and `url`' })
+      .describe('The publication: og:site_name and the JSON-LD publisher')
       .optional(),
     column: z
       .strictObject(

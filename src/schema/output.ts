@@ -61,8 +61,16 @@ export const outputSchema = z
     title: z.string(),
     question: z.string(),
     url: nullable(z.string()),
-    byline: z.strictObject({ name: z.string(), url: nullable(z.string()) }),
+    byline: nullable(z.strictObject({ name: z.string(), url: nullable(z.string()) })).describe(
+      'The byline as printed (several authors joined: "A and B"); null for an unsigned article',
+    ),
+    authors: z
+      .array(z.strictObject({ name: z.string(), url: nullable(z.string()), organization: z.boolean() }))
+      .describe('Each author; organization: true when an organization signs the article'),
+    dek: nullable(z.string()).describe('The line under the title'),
     published: nullable(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
+    updated: nullable(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).describe('The date of the last substantive change'),
+    site: nullable(z.strictObject({ name: z.string(), url: nullable(z.string()) })).describe('The publication'),
     column: nullable(z.strictObject({ name: z.string(), blurb: nullable(z.string()) })),
     intro: nullable(markdown),
     experts: z.array(expert),

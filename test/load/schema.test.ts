@@ -88,8 +88,16 @@ describe('expert front matter schema', () => {
 });
 
 describe('question.yaml schema', () => {
-  test('missing title and byline in an empty file', () => {
-    expect(questionMessages('')).toEqual(['1:1: schema: Missing required field `title`', '1:1: schema: Missing required field `byline`']);
+  test('missing title in an empty file; an unsigned article needs no byline', () => {
+    expect(questionMessages('')).toEqual(['1:1: schema: Missing required field `title`']);
+  });
+
+  test('a byline may name an organization or several authors', () => {
+    expect(questionMessages('title: T\nbyline: {organization: The Paper Gown, url: "https://example.com/"}\n')).toEqual([]);
+    expect(questionMessages('title: T\nbyline: [Ana Ruiz, {name: Bo Chen, url: "https://example.com/bo"}]\n')).toEqual([]);
+    expect(questionMessages('title: T\nbyline: []\n')).toEqual([
+      '2:9: schema: Unexpected empty list for `byline`, expected at least one author',
+    ]);
   });
 
   test('byline as a mapping with an unsafe URL', () => {

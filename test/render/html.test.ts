@@ -15,6 +15,10 @@ const roundup = (overrides: Partial<Roundup> = {}): Roundup => ({
   question: 'Is it normal?',
   url: null,
   byline: { name: 'Kelsey Tyler', url: 'https://example.com/kelsey' },
+  authors: [{ name: 'Kelsey Tyler', url: 'https://example.com/kelsey', organization: false }],
+  dek: null,
+  updated: null,
+  site: null,
   published: '2020-03-04',
   column: { name: '1 Question, 2 Answers', blurb: 'is a column.' },
   intro: renderMarkdown('The intro.'),
@@ -127,7 +131,37 @@ describe('renderHtml', () => {
   });
 
   test('a byline URL that is not http(s) is not linked', () => {
-    const tree = fromHtml(renderHtml(roundup({ byline: { name: 'K', url: 'javascript:alert(1)' } })));
+    const tree = fromHtml(
+      renderHtml(
+        roundup({
+          byline: { name: 'K', url: 'javascript:alert(1)' },
+          authors: [{ name: 'K', url: 'javascript:alert(1)', organization: false }],
+        }),
+      ),
+    );
     expect(select('.byline a', tree)).toBeUndefined();
+  });
+
+  test('no byline, an organization, or several authors; a dek; the question when it is not the title', () => {
+    const unsigned = fromHtml(renderHtml(roundup({ byline: null, authors: [] })));
+    expect(toString(select('.byline', unsigned)!)).toBe('March 4, 2020');
+    const two = fromHtml(
+      renderHtml(
+        roundup({
+          authors: [
+            { name: 'Ana Ruiz', url: null, organization: false },
+            { name: 'Bo Chen', url: 'https://example.com/bo', organization: false },
+          ],
+          dek: 'Five clinicians on what they wish patients knew.',
+          question: 'Is this a step in the right direction?',
+        }),
+      ),
+    );
+    expect(toString(select('.byline', two)!)).toBe('By Ana Ruiz and Bo Chen · March 4, 2020');
+    expect(select('.byline a[href="https://example.com/bo"]', two)).toBeDefined();
+    expect(toString(select('header .dek', two)!)).toBe('Five clinicians on what they wish patients knew.');
+    expect(toString(select('.question', two)!)).toBe('The question: Is this a step in the right direction?');
+    const organization = renderHtml(roundup({ authors: [{ name: 'The Paper Gown', url: null, organization: true }] }));
+    expect(organization).toContain('"author": {\n    "@type": "Organization",\n    "name": "The Paper Gown"');
   });
 });
