@@ -74,7 +74,12 @@ async function produce(loaded: LoadedRoundup, files: VFile[], config: LoadedConf
   const slug = checkStructure(loaded);
   if (hasErrors(files) || slug === undefined || (config.file && hasErrors([config.file]))) return;
   const settings = { ...settingsFor(config), budgets: budgets(loaded, job), condense: job.condense ?? 'warn' };
-  const modelOptions = { smartypants: job.smartypants, credentials: credentialIndexFor(config), expansions: settings.expansions };
+  const modelOptions = {
+    smartypants: job.smartypants,
+    credentials: credentialIndexFor(config),
+    expansions: settings.expansions,
+    honorifics: config.value.names?.honorifics,
+  };
   let roundup = buildRoundup(loaded, slug, modelOptions);
   await runRules(createRuleContext(loaded, roundup, modelOptions.credentials, settings), severities(config));
   if (hasErrors(files) || job.mode === 'check') return;

@@ -37,7 +37,7 @@ export interface Roundup {
   stats: { experts: number; words: number; readingMinutes: number };
 }
 
-export interface Author {
+interface Author {
   name: string;
   url: string | null;
   /** An organization signs the article (a newsroom, a clinic), not a person. */
@@ -53,6 +53,15 @@ export interface Expert {
   credentialDetails: (CredentialDetail | null)[];
   role: string | null;
   location: Location | null;
+  /** Printed before the name ("Dr."); null when none, or when the house style drops honorifics. */
+  honorific: string | null;
+  /** The answer's own heading. */
+  heading: string | null;
+  /** The practice or employer. */
+  affiliation: { name: string; url: string | null } | null;
+  /** The expert's profile page. */
+  url: string | null;
+  pronouns: string | null;
   answer: RenderedMarkdown;
   /** Set when `condense` cut the answer to its word budget. */
   condensed: Condensed | null;
@@ -80,6 +89,8 @@ export interface ModelOptions extends MarkdownOptions {
   credentials?: CredentialIndex;
   /** Meanings chosen for ambiguous abbreviations, by abbreviation. */
   expansions?: ReadonlyMap<string, string>;
+  /** Print honorifics ("Dr.") before names, or drop them. Default `keep`. */
+  honorifics?: 'keep' | 'drop';
 }
 
 /** An answer sits under its expert's `h2`: its own headings start at `h3`. */
@@ -124,6 +135,10 @@ export function buildRoundup(loaded: LoadedRoundup, slug: string, options: Model
     stats: { experts: 0, words: 0, readingMinutes: 0 },
   });
 }
+
+/** The name as printed above the answer: "Dr. Jane Doe (she/her)". */
+export const printedName = (expert: Pick<Expert, 'honorific' | 'name' | 'pronouns'>) =>
+  `${expert.honorific ? `${expert.honorific} ` : ''}${expert.name}${expert.pronouns ? ` (${expert.pronouns})` : ''}`;
 
 /** The question is printed when it says more than the title: not when the two differ only in case or punctuation. */
 export const printsQuestion = (roundup: Pick<Roundup, 'title' | 'question'>) => {
@@ -180,6 +195,16 @@ function buildExpert(id: string, input: ExpertInput, body: string, options: Mode
     credentials,
     credentialDetails: resolved.map((credential) => describeCredential(credential, options, place?.region?.region.code)),
     role: input.role ? typesetText(input.role.trim(), options) : null,
+    honorific: input.honorific && options.honorifics !== 'drop' ? input.honorific.trim() : null,
+    heading: input.heading ? typesetText(input.heading.trim(), options) : null,
+    affiliation:
+      input.affiliation === undefined
+        ? null
+        : typeof input.affiliation === 'string'
+          ? { name: typesetText(input.affiliation.trim(), options), url: null }
+          : { name: typesetText(input.affiliation.name.trim(), options), url: input.affiliation.url ?? null },
+    url: input.url ?? null,
+    pronouns: input.pronouns?.trim() ?? null,
     // The country as an ISO 3166-1 code when the reference data knows the place ("Austin, Texas" is in `US`).
     location: location && place?.country ? { ...location, country: place.country.code } : location,
     answer: renderMarkdown(body, answerOptions(options)),

@@ -1,7 +1,7 @@
 import type { ElementContent, Root, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { type Expert, printsQuestion, type Roundup } from '../model/roundup.js';
+import { type Expert, printedName, printsQuestion, type Roundup } from '../model/roundup.js';
 import { formatDate } from './date.js';
 import { describe } from './describe.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
@@ -108,21 +108,33 @@ function authorList(roundup: Roundup): ElementContent[] {
 
 function renderExpert(expert: Expert) {
   const headingId = `expert-${expert.id}-name`;
+  const { affiliation } = expert;
   const meta = [
     expert.role && h('span', { className: ['role'] }, expert.role),
+    affiliation &&
+      (affiliation.url && isSafeUrl(affiliation.url)
+        ? h('a', { className: ['affiliation'], href: affiliation.url }, affiliation.name)
+        : h('span', { className: ['affiliation'] }, affiliation.name)),
     expert.location && h('span', { className: ['location'] }, expert.location.display),
   ].filter((node) => node !== null);
+  const name = printedName(expert);
+  const credentials = expert.credentials.map((credential) => `, ${credential}`).join('');
+  const heading =
+    expert.url && isSafeUrl(expert.url)
+      ? [h('a', { href: expert.url }, name), ...(credentials ? [text(credentials)] : [])]
+      : name + credentials;
   return h(
     'section',
     { className: ['expert'], id: `expert-${expert.id}`, ariaLabelledBy: headingId },
     lines([
-      h('h2', { id: headingId }, [expert.name, ...expert.credentials].join(', ')),
+      h('h2', { id: headingId }, heading),
       meta.length > 0 &&
         h(
           'p',
           { className: ['expert-meta'] },
           meta.flatMap((node, index) => (index === 0 ? [node] : [h('br'), node])),
         ),
+      expert.heading && h('h3', { className: ['answer-heading'] }, expert.heading),
       h('div', { className: ['answer'] }, markdown(expert.answer)),
     ]),
   );

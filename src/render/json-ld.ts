@@ -38,6 +38,9 @@ function person(expert: Expert) {
   return compact({
     '@type': 'Person',
     name: expert.name,
+    honorificPrefix: expert.honorific,
+    url: expert.url,
+    worksFor: expert.affiliation && compact({ '@type': 'Organization', name: expert.affiliation.name, url: expert.affiliation.url }),
     honorificSuffix: expert.credentials.length > 0 ? expert.credentials.join(', ') : null,
     jobTitle: expert.role,
     hasCredential: expert.credentials.map((credential, index) => {

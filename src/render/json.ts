@@ -48,6 +48,11 @@ function expertJson(expert: Expert) {
     ),
     role: expert.role,
     location: location && { city: location.city, region: location.region, country: location.country, display: location.display },
+    honorific: expert.honorific,
+    pronouns: expert.pronouns,
+    affiliation: expert.affiliation && { name: expert.affiliation.name, url: expert.affiliation.url },
+    url: expert.url,
+    heading: expert.heading,
     answer: markdownJson(expert.answer),
     condensed: expert.condensed && {
       originalWords: expert.condensed.originalWords,

@@ -2,7 +2,7 @@ import type { PhrasingContent, Root, RootContent } from 'mdast';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify } from 'yaml';
-import { printsQuestion, type Roundup } from '../model/roundup.js';
+import { printedName, printsQuestion, type Roundup } from '../model/roundup.js';
 import { describe } from './describe.js';
 import { isSafeUrl } from '../markdown/url.js';
 
@@ -37,10 +37,14 @@ export function renderMarkdownArticle(roundup: Roundup): string {
       ...(roundup.site ? { site: roundup.site.url ? roundup.site : { name: roundup.site.name } } : {}),
       ...(roundup.column ? { column: roundup.column.blurb ? roundup.column : { name: roundup.column.name } } : {}),
       experts: roundup.experts.map((expert) => ({
+        ...(expert.honorific ? { honorific: expert.honorific } : {}),
         name: expert.name,
+        ...(expert.pronouns ? { pronouns: expert.pronouns } : {}),
         ...(expert.credentials.length > 0 ? { credentials: expert.credentials } : {}),
         ...(expert.role ? { role: expert.role } : {}),
+        ...(expert.affiliation ? { affiliation: expert.affiliation.url ? expert.affiliation : expert.affiliation.name } : {}),
         ...(expert.location ? { location: expert.location.display } : {}),
+        ...(expert.url ? { url: expert.url } : {}),
       })),
       words: roundup.stats.words,
       readingMinutes: roundup.stats.readingMinutes,
@@ -64,8 +68,17 @@ export function renderMarkdownArticle(roundup: Roundup): string {
   }
   if (roundup.intro) children.push(...clean(roundup.intro.tree));
   for (const expert of roundup.experts) {
-    children.push({ type: 'heading', depth: 2, children: [text([expert.name, ...expert.credentials].join(', '))] });
-    const meta = [expert.role, expert.location?.display].filter((line): line is string => Boolean(line));
+    const name = text(printedName(expert));
+    const credentials = expert.credentials.map((credential) => `, ${credential}`).join('');
+    children.push({
+      type: 'heading',
+      depth: 2,
+      children: [
+        expert.url && isSafeUrl(expert.url) ? { type: 'link', url: expert.url, children: [name] } : name,
+        ...(credentials ? [text(credentials)] : []),
+      ],
+    });
+    const meta = [expert.role, expert.affiliation?.name, expert.location?.display].filter((line): line is string => Boolean(line));
     if (meta.length > 0) {
       children.push(
         paragraph(
@@ -76,6 +89,7 @@ export function renderMarkdownArticle(roundup: Roundup): string {
         ),
       );
     }
+    if (expert.heading) children.push({ type: 'heading', depth: 3, children: [text(expert.heading)] });
     children.push(...clean(expert.answer.tree));
   }
   if (roundup.closing || roundup.cta) children.push({ type: 'thematicBreak' });

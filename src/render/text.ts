@@ -1,4 +1,4 @@
-import { printsQuestion, type Roundup } from '../model/roundup.js';
+import { printedName, printsQuestion, type Roundup } from '../model/roundup.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
 import { joinBlocks, markdownToBlocks } from '../markdown/to-text.js';
 import { formatDate } from './date.js';
@@ -42,9 +42,12 @@ export function renderText(roundup: Roundup, options: TextOptions = {}): string 
   if (printsQuestion(roundup)) paragraph(`The question: ${roundup.question}`);
   markdown(roundup.intro);
   for (const expert of roundup.experts) {
-    const heading = underline(wrap([expert.name, ...expert.credentials].join(', '), width), '-');
-    const meta = [expert.role, expert.location?.display].filter((line): line is string => Boolean(line));
+    const heading = underline(wrap([printedName(expert), ...expert.credentials].join(', '), width), '-');
+    const meta = [expert.role, expert.affiliation?.name, expert.location?.display, expert.url].filter((line): line is string =>
+      Boolean(line),
+    );
     blocks.push([heading, ...meta.map((line) => wrap(line, width))].join('\n'));
+    if (expert.heading) paragraph(expert.heading.toUpperCase());
     markdown(expert.answer);
   }
   if (roundup.closing) paragraph(roundup.closing);

@@ -128,6 +128,16 @@ export const expertSchema = z.strictObject(
       .describe('Where the expert works: "City, Region", or {city, region, country}')
       .optional(),
     maxWords: wordBudget().describe('Word budget for this answer; wins over the roundup’s').optional(),
+    honorific: text('an honorific such as `Dr.`').describe('Printed before the name unless the config drops honorifics').optional(),
+    heading: text('the answer’s heading').describe('A heading printed above the answer').optional(),
+    affiliation: z
+      .union([text('the practice or employer'), z.strictObject({ name: text('the practice or employer'), url: httpUrl().optional() })], {
+        error: 'the practice or employer, or a mapping with `name` and `url`',
+      })
+      .describe('Where the expert works: a name, or {name, url}')
+      .optional(),
+    url: httpUrl().describe('The expert’s profile page').optional(),
+    pronouns: text('pronouns such as `she/her`').optional(),
   },
   { error: 'a mapping of fields such as `name:` and `credentials:`' },
 );
@@ -147,6 +157,12 @@ const CREDENTIAL_KINDS = [
 
 export const configSchema = z.strictObject(
   {
+    names: z
+      .strictObject(
+        { honorifics: z.enum(['keep', 'drop'], { error: '`keep` (Dr. Jane Doe) or `drop` (Jane Doe)' }).optional() },
+        { error: 'a mapping with `honorifics`' },
+      )
+      .optional(),
     locations: z
       .strictObject(
         {

@@ -43,6 +43,11 @@ const expert = z.strictObject({
       display: z.string().describe('As printed under the name'),
     }),
   ),
+  honorific: nullable(z.string()).describe('Printed before the name ("Dr."); null when none or when the house style drops honorifics'),
+  pronouns: nullable(z.string()),
+  affiliation: nullable(z.strictObject({ name: z.string(), url: nullable(z.string()) })).describe('The practice or employer'),
+  url: nullable(z.string()).describe('The expert’s profile page'),
+  heading: nullable(z.string()).describe('The answer’s own heading'),
   answer: markdown,
   condensed: nullable(
     z.strictObject({

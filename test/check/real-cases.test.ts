@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { check } from '../../src/index.js';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { build, check } from '../../src/index.js';
 import { makeRoundup } from '../helpers.js';
 
 /** The findings on one roundup of these experts: `rule: reason` lines. */
@@ -58,6 +60,14 @@ describe('real expert lines that roundup once got wrong (issue #10)', () => {
     const [message] = (await check({ paths: [dir] })).files[0]!.messages;
     expect([message!.ruleId, message!.fatal]).toEqual(['credential-jurisdiction', false]);
     expect(message!.note).toMatch(/Ohio and a state that issues `LCPC` are both in the Counseling Compact/);
+  });
+
+  test('the house style can drop honorifics', async () => {
+    const dir = makeRoundup({ experts: { 'jane-doe': '---\nname: Jane Doe\nhonorific: Dr.\ncredentials: PhD\n---\nAn answer.\n' } });
+    const title = async () => (await build({ paths: [dir], write: false, formats: ['text'] })).roundups[0]!.outputs[0]!.contents;
+    expect(await title()).toContain('Dr. Jane Doe, PhD\n');
+    writeFileSync(path.join(dir, 'roundup.config.yaml'), 'names:\n  honorifics: drop\n');
+    expect(await title()).toContain('\nJane Doe, PhD\n');
   });
 
   test('a title that counts experts in words is checked against the experts', async () => {

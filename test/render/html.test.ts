@@ -32,6 +32,11 @@ const roundup = (overrides: Partial<Roundup> = {}): Roundup => ({
       credentials: ['LCSW', 'PhD'],
       credentialDetails: [],
       condensed: null,
+      honorific: null,
+      heading: null,
+      affiliation: null,
+      url: null,
+      pronouns: null,
       role: 'Therapist',
       location: buildLocation('Austin, Texas'),
       answer: renderMarkdown('Answer one.'),
@@ -42,6 +47,11 @@ const roundup = (overrides: Partial<Roundup> = {}): Roundup => ({
       credentials: [],
       credentialDetails: [],
       condensed: null,
+      honorific: null,
+      heading: null,
+      affiliation: null,
+      url: null,
+      pronouns: null,
       role: null,
       location: null,
       answer: renderMarkdown('Answer two.'),
@@ -95,6 +105,11 @@ describe('renderHtml', () => {
             credentials: [EVIL],
             credentialDetails: [],
             condensed: null,
+            honorific: null,
+            heading: null,
+            affiliation: null,
+            url: null,
+            pronouns: null,
             role: EVIL,
             location: buildLocation(EVIL),
             answer: renderMarkdown('x'),
@@ -140,6 +155,30 @@ describe('renderHtml', () => {
       ),
     );
     expect(select('.byline a', tree)).toBeUndefined();
+  });
+
+  test('an expert’s honorific, pronouns, profile link, affiliation and answer heading, on the page and in JSON-LD', () => {
+    const base = roundup();
+    const expert = {
+      ...base.experts[0]!,
+      honorific: 'Dr.',
+      pronouns: 'she/her',
+      url: 'https://example.com/jane',
+      affiliation: { name: 'Hill Country Counseling', url: 'https://example.com/clinic' },
+      heading: 'Beware unknown searches',
+    };
+    const page = renderHtml({ ...base, experts: [expert, base.experts[1]!] });
+    const tree = fromHtml(page);
+    expect(toString(select('#expert-jane-doe h2', tree)!)).toBe('Dr. Jane Doe (she/her), LCSW, PhD');
+    expect(select('#expert-jane-doe h2 a[href="https://example.com/jane"]', tree)).toBeDefined();
+    expect(toString(select('#expert-jane-doe .affiliation', tree)!)).toBe('Hill Country Counseling');
+    expect(toString(select('#expert-jane-doe h3.answer-heading', tree)!)).toBe('Beware unknown searches');
+    const jsonLd = JSON.parse(toString(select('script[type="application/ld+json"]', tree)!));
+    expect(jsonLd.contributor[0]).toMatchObject({
+      honorificPrefix: 'Dr.',
+      url: 'https://example.com/jane',
+      worksFor: { '@type': 'Organization', name: 'Hill Country Counseling', url: 'https://example.com/clinic' },
+    });
   });
 
   test('no byline, an organization, or several authors; a dek; the question when it is not the title', () => {
