@@ -118,3 +118,67 @@ describe('the example page in Chromium', () => {
     30_000,
   );
 });
+
+describe('the first-appointment example in Chromium: pictures, a dek, the question, answer headings', () => {
+  let page2: string;
+  beforeAll(async () => {
+    const out = tempDir();
+    await build({ paths: [path.join(ROOT, 'examples/first-appointment')], cwd: ROOT, outDir: out, formats: ['html'] });
+    page2 = `file://${path.join(out, 'first-appointment.html')}`;
+  });
+
+  test('every picture loads with its size, alt text and credit; nothing fails; axe-core finds no violations', async () => {
+    // Tall enough that every lazy picture is in view and loads.
+    const page = await browser.newPage({ viewport: { width: 375, height: 4000 } });
+    const problems: string[] = [];
+    page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(page2, { waitUntil: 'load' });
+    await page.$$eval('img', (images) => Promise.all(images.map((image) => image.decode())));
+    const pictures = await page.$$eval('figure', (figures) =>
+      figures.map((figure) => {
+        const image = figure.querySelector('img')!;
+        return {
+          loaded: image.naturalWidth > 0,
+          sized: image.hasAttribute('width') && image.hasAttribute('height'),
+          alt: image.alt.length > 0,
+          caption: figure.querySelector('figcaption')?.textContent ?? null,
+        };
+      }),
+    );
+    expect(pictures).toHaveLength(4);
+    expect(pictures.every((picture) => picture.loaded && picture.sized && picture.alt)).toBe(true);
+    expect(pictures.filter((picture) => picture.caption === 'Illustration made for roundup')).toHaveLength(3);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.addScriptTag({ content: axe.source });
+    const results = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document));
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 30_000);
+
+  test('the outline is title, then each expert, then the answer headings under them', async () => {
+    const page = await browser.newPage();
+    await page.goto(page2);
+    const headings = await page.$$eval('h1, h2, h3, h4, h5, h6', (nodes) =>
+      nodes.map((node) => `${node.tagName.toLowerCase()} ${node.textContent}`),
+    );
+    expect(headings).toEqual([
+      'h1 Before the First Appointment',
+      'h2 Dr. Rosa Delgado (she/her), PhD, LP',
+      'h3 Write down why you are coming',
+      'h3 Questions are welcome',
+      'h2 Samuel Okafor (he/him), LISW',
+      'h3 Sort out the practical things early',
+      'h2 Mei-Lin Hart, MA, LMHC',
+      'h3 Plan something kind for afterwards',
+    ]);
+    expect(await page.textContent('.dek')).toBe(
+      'Three clinicians on the week before a first therapy session, and what to bring through the door.',
+    );
+    expect(await page.textContent('.question')).toBe(
+      'The question: What should someone do in the week before their first therapy appointment?',
+    );
+    await page.close();
+  }, 30_000);
+});

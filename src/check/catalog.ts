@@ -79,6 +79,10 @@ export const LOAD_CHECKS: readonly { id: string; description: string }[] = [
   { id: 'no-experts', description: 'A roundup folder with no `experts/*.md`.' },
   { id: 'expert-id', description: 'An expert file name that is not lowercase letters, digits and hyphens.' },
   { id: 'slug', description: 'A slug (or folder name) that is not a safe file name.' },
+  {
+    id: 'image-src',
+    description: 'An `image:` or `photo:` that is neither an https URL nor a readable picture inside the roundup folder.',
+  },
   { id: 'order', description: '`order` names an expert with no file, names one twice, or leaves one out.' },
   {
     id: 'markdown-too-deep',

@@ -3,6 +3,7 @@ import { addDiagnostic } from '../util/diagnostics.js';
 import type { LoadedRoundup } from '../load/roundup.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { isValidSlug, suggestSlug } from '../util/slug.js';
+import { checkImages } from './images.js';
 
 /**
  * Checks across the files of one roundup: its slug, its experts' ids and the
@@ -34,6 +35,7 @@ export function checkStructure(loaded: LoadedRoundup): string | undefined {
   }
 
   if (question.value?.order) checkOrder(loaded, question.value.order);
+  checkImages(loaded);
   return checkSlug(loaded);
 }
 

@@ -130,7 +130,7 @@ export function cacheKey(snapshot: RoundupSnapshot, config: RawFile | undefined,
   const hash = createHash('sha1');
   const { cwd: _, ...options } = job;
   hash.update(toolFingerprint()).update('\0').update(JSON.stringify(options)).update('\0');
-  for (const file of [...(config ? [config] : []), snapshot.question, ...snapshot.experts]) {
+  for (const file of [...(config ? [config] : []), snapshot.question, ...snapshot.experts, ...snapshot.images]) {
     hash.update(file.path).update('\0');
     if (file.bytes) hash.update(String(file.bytes.length)).update('\0').update(file.bytes);
     else hash.update(`refused:${file.refused?.ruleId}`);

@@ -95,7 +95,12 @@ async function produce(loaded: LoadedRoundup, files: VFile[], config: LoadedConf
     outcome.outputs = outputs;
     return;
   }
-  const written = await writeOutputs(job.outDir, outputs);
+  // Pictures go beside the outputs under their content-hashed names (one file, however many outputs show it).
+  const pictures = [roundup.image, ...roundup.experts.map((expert) => expert.photo)].flatMap((picture) =>
+    picture?.bytes ? [{ name: picture.src, contents: picture.bytes }] : [],
+  );
+  const unique = [...new Map(pictures.map((picture) => [picture.name, picture])).values()];
+  const written = await writeOutputs(job.outDir, [...outputs, ...unique]);
   outcome.written = written.map((file) => path.relative(job.cwd, file));
 }
 

@@ -6,7 +6,8 @@ import path from 'node:path';
 export interface OutputFile {
   /** A bare file name such as `therapists-cry.html`; it always lands directly in the output folder. */
   name: string;
-  contents: string;
+  /** Text, or the bytes of a picture. */
+  contents: string | Uint8Array;
 }
 
 /**
@@ -39,12 +40,12 @@ const inFlight = new Set<string>();
 const TEMPORARY = /^\..+\.(\d+)-[0-9a-f]{8}\.tmp$/;
 
 /** `contents` may be a sequence of pieces, written in batches, for a large file that should never be one string. */
-export async function writeFileAtomic(target: string, contents: string | Iterable<string>): Promise<void> {
+export async function writeFileAtomic(target: string, contents: string | Uint8Array | Iterable<string>): Promise<void> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   inFlight.add(temporary);
   try {
     // `wx`: never follow or reuse something already at the temporary name.
-    if (typeof contents === 'string') {
+    if (typeof contents === 'string' || contents instanceof Uint8Array) {
       await writeFile(temporary, contents, { flag: 'wx', mode: 0o644 });
     } else {
       const handle = await open(temporary, 'wx', 0o644);

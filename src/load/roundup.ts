@@ -1,7 +1,8 @@
 import { parseExpert, type LoadedExpert } from './expert.js';
 import { guardMarkdown, type MarkdownLimits } from '../markdown/guard.js';
 import { parseQuestion, type LoadedQuestion } from './question.js';
-import { decodeFile, type ReadOptions } from './read.js';
+import path from 'node:path';
+import { decodeFile, type RawFile, type ReadOptions } from './read.js';
 import { snapshotRoundup, type RoundupSnapshot } from './snapshot.js';
 
 export interface LoadedRoundup {
@@ -10,6 +11,8 @@ export interface LoadedRoundup {
   question: LoadedQuestion;
   /** In file-name order; `order` is applied by the model. */
   experts: LoadedExpert[];
+  /** The roundup's image files by their path inside the folder (`images/jane.jpg`); a refused one has no bytes. */
+  images: Map<string, RawFile>;
 }
 
 /** Decode and parse a snapshot, with the Markdown in each file checked to be safe to render. */
@@ -27,7 +30,8 @@ export async function loadRoundup(snapshot: RoundupSnapshot, options: { cwd: str
       return expert;
     }),
   );
-  return { dir: snapshot.dir, question, experts };
+  const images = new Map(snapshot.images.map((raw) => [path.relative(snapshot.dir, raw.path).split(path.sep).join('/'), raw]));
+  return { dir: snapshot.dir, question, experts, images };
 }
 
 /** Read and load a roundup folder. */

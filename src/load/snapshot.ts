@@ -10,7 +10,14 @@ export interface RoundupSnapshot {
   dir: string;
   question: RawFile;
   experts: RawFile[];
+  /** Image files in the roundup folder (an `image:` or `photo:` names them by path), read so that a changed picture rebuilds. */
+  images: RawFile[];
 }
+
+/** The pictures roundup publishes: raster formats every browser shows. */
+export const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif']);
+/** A picture may be larger than a text file, but not without bound. */
+const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 /**
  * Read a roundup folder's files: `question.yaml` and every `experts/*.md`,
@@ -44,7 +51,33 @@ export async function snapshotRoundup(dir: string, options: ReadOptions): Promis
     .filter((entry) => entry.name.endsWith('.md') && !entry.name.startsWith('.') && (entry.isFile() || entry.isSymbolicLink()))
     .sort((a, b) => compareCodePoints(a.name, b.name));
   const experts = entries.map((entry) => read(path.join(expertsDir, entry.name), expertsLinked || entry.isSymbolicLink()));
-  return { dir, question, experts };
+  const images = findImages(path.resolve(options.cwd, dir)).map((relative) => {
+    const file = path.join(dir, relative);
+    const linked = relative
+      .split(path.sep)
+      .some((_, index, parts) =>
+        lstatSync(path.resolve(options.cwd, dir, ...parts.slice(0, index + 1)), { throwIfNoEntry: false })?.isSymbolicLink(),
+      );
+    return linked
+      ? inside(file)
+        ? readRawFile(file, { ...options, maxBytes: MAX_IMAGE_BYTES })
+        : refusedLink(file)
+      : readRawFile(file, { ...options, maxBytes: MAX_IMAGE_BYTES, noFollow: true });
+  });
+  return { dir, question, experts, images };
+}
+
+/** Image files up to three folders deep, in a stable order; hidden entries and node_modules are skipped. */
+function findImages(root: string, relative = '', depth = 0): string[] {
+  if (depth > 3) return [];
+  return readdirSafe(path.join(root, relative))
+    .filter((entry) => !entry.name.startsWith('.') && entry.name !== 'node_modules')
+    .sort((a, b) => compareCodePoints(a.name, b.name))
+    .flatMap((entry) => {
+      const child = path.join(relative, entry.name);
+      if (entry.isDirectory()) return findImages(root, child, depth + 1);
+      return IMAGE_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) ? [child] : [];
+    });
 }
 
 /** A file that links outside the roundup is never read: a committed `experts/jane.md -> ~/.npmrc` must not be published. */

@@ -1,4 +1,10 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { imageSize } from 'image-size';
+import { imageKey } from '../load/images.js';
 import type { ExpertInput, LocationInput, QuestionInput } from '../schema/input.js';
+
+type ImageInput = NonNullable<QuestionInput['image']>;
 import {
   credentialKey,
   createCredentialIndex,
@@ -26,6 +32,7 @@ export interface Roundup {
   byline: { name: string; url: string | null } | null;
   authors: Author[];
   dek: string | null;
+  image: Picture | null;
   published: string | null;
   updated: string | null;
   site: { name: string; url: string | null } | null;
@@ -35,6 +42,19 @@ export interface Roundup {
   closing: string | null;
   cta: RenderedMarkdown | null;
   stats: { experts: number; words: number; readingMinutes: number };
+}
+
+/** A picture as published: beside the outputs under a content-hashed name, or at its https URL. */
+export interface Picture {
+  /** The file name beside the outputs (`therapists-cry-1a2b3c4d5e.jpg`), or the https URL. */
+  src: string;
+  alt: string;
+  credit: string | null;
+  /** Read from the file; null for a URL, whose size roundup does not fetch. */
+  width: number | null;
+  height: number | null;
+  /** The picture's bytes, to write beside the outputs; absent for a URL. */
+  bytes?: Uint8Array;
 }
 
 interface Author {
@@ -62,6 +82,7 @@ export interface Expert {
   /** The expert's profile page. */
   url: string | null;
   pronouns: string | null;
+  photo: Picture | null;
   answer: RenderedMarkdown;
   /** Set when `condense` cut the answer to its word budget. */
   condensed: Condensed | null;
@@ -112,7 +133,11 @@ export function buildRoundup(loaded: LoadedRoundup, slug: string, options: Model
   const ids = question.order ?? loaded.experts.map((expert) => expert.id);
   const experts = ids.map((id) => {
     const expert = byId.get(id)!;
-    return buildExpert(id, expert.value as ExpertInput, expert.body, options);
+    const input = expert.value as ExpertInput;
+    return {
+      ...buildExpert(id, input, expert.body, options),
+      photo: input.photo ? buildImage(input.photo, loaded.images, slug, options) : null,
+    };
   });
   return withStats({
     slug,
@@ -122,6 +147,7 @@ export function buildRoundup(loaded: LoadedRoundup, slug: string, options: Model
     url: question.url ?? null,
     ...bylineOf(question.byline, text),
     dek: question.dek ? text(question.dek) : null,
+    image: question.image ? buildImage(question.image, loaded.images, slug, options) : null,
     published: question.published ?? null,
     updated: question.updated ?? null,
     site: question.site ? { name: text(question.site.name), url: question.site.url ?? null } : null,
@@ -134,6 +160,28 @@ export function buildRoundup(loaded: LoadedRoundup, slug: string, options: Model
     cta: question.cta ? renderMarkdown(question.cta, options) : null,
     stats: { experts: 0, words: 0, readingMinutes: 0 },
   });
+}
+
+/**
+ * A picture's published form. A local file (checked by `checkImages`) is
+ * named after its content, so a changed picture gets a new URL and no cache
+ * serves the old one.
+ */
+function buildImage(input: ImageInput, images: LoadedRoundup['images'], slug: string, options: MarkdownOptions): Picture {
+  const alt = typesetText(input.alt.trim(), options);
+  const credit = input.credit ? typesetText(input.credit.trim(), options) : null;
+  const bytes = images.get(imageKey(input.src))?.bytes;
+  if (!bytes) return { src: input.src, alt, credit, width: null, height: null };
+  const { width, height } = imageSize(bytes);
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
+  const extension = path.posix.extname(input.src).toLowerCase().replace('.jpeg', '.jpg');
+  return { src: `${slug}-${hash}${extension}`, alt, credit, width, height, bytes };
+}
+
+/** A picture's absolute address: its https URL, or its file beside the page at `url`; undefined without either. */
+export function absolutePicture(picture: Picture, url: string | null): string | undefined {
+  if (/^https:\/\//.test(picture.src)) return picture.src;
+  return url ? new URL(picture.src, url).href : undefined;
 }
 
 /** The name as printed above the answer: "Dr. Jane Doe (she/her)". */
@@ -205,6 +253,7 @@ function buildExpert(id: string, input: ExpertInput, body: string, options: Mode
           : { name: typesetText(input.affiliation.name.trim(), options), url: input.affiliation.url ?? null },
     url: input.url ?? null,
     pronouns: input.pronouns?.trim() ?? null,
+    photo: null,
     // The country as an ISO 3166-1 code when the reference data knows the place ("Austin, Texas" is in `US`).
     location: location && place?.country ? { ...location, country: place.country.code } : location,
     answer: renderMarkdown(body, answerOptions(options)),

@@ -1,7 +1,7 @@
 import type { ElementContent, Root, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { type Expert, printedName, printsQuestion, type Roundup } from '../model/roundup.js';
+import { absolutePicture, type Expert, type Picture, printedName, printsQuestion, type Roundup } from '../model/roundup.js';
 import { formatDate } from './date.js';
 import { describe } from './describe.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
@@ -39,6 +39,7 @@ export function renderHtml(roundup: Roundup, options: HtmlOptions = {}): string 
       h('meta', { property: 'og:title', content: roundup.title }),
       h('meta', { property: 'og:description', content: description }),
       roundup.url && h('meta', { property: 'og:url', content: roundup.url }),
+      ...pictureMeta(roundup),
       roundup.published && h('meta', { property: 'article:published_time', content: roundup.published }),
       roundup.updated && h('meta', { property: 'article:modified_time', content: roundup.updated }),
       options.stylesheet ? h('link', { rel: ['stylesheet'], href: options.stylesheet }) : h('style', `\n${STYLESHEET}`),
@@ -87,6 +88,7 @@ function renderArticle(roundup: Roundup, jsonLd?: ElementContent) {
     { className: ['roundup'] },
     lines([
       header,
+      roundup.image && figure(roundup.image, 'image'),
       question,
       roundup.intro && h('div', { className: ['intro'] }, markdown(roundup.intro)),
       ...roundup.experts.map(renderExpert),
@@ -94,6 +96,25 @@ function renderArticle(roundup: Roundup, jsonLd?: ElementContent) {
       jsonLd,
     ]),
   );
+}
+
+/** A picture with its size (so the page does not shift as it loads) and its credit as the caption. */
+function figure(picture: Picture, className: string) {
+  return h('figure', { className: [className] }, [
+    h('img', { src: picture.src, alt: picture.alt, width: picture.width, height: picture.height, loading: 'lazy', decoding: 'async' }),
+    ...(picture.credit ? [h('figcaption', picture.credit)] : []),
+  ]);
+}
+
+/** og:image and a large Twitter card: only with an absolute address (the picture's https URL, or the page's `url`). */
+function pictureMeta(roundup: Roundup) {
+  const address = roundup.image && absolutePicture(roundup.image, roundup.url);
+  if (!address || !roundup.image) return [];
+  return [
+    h('meta', { property: 'og:image', content: address }),
+    h('meta', { property: 'og:image:alt', content: roundup.image.alt }),
+    h('meta', { name: 'twitter:card', content: 'summary_large_image' }),
+  ];
 }
 
 /** "A", "A and B", "A, B and C", each linked to its page when it has one. */
@@ -134,6 +155,7 @@ function renderExpert(expert: Expert) {
           { className: ['expert-meta'] },
           meta.flatMap((node, index) => (index === 0 ? [node] : [h('br'), node])),
         ),
+      expert.photo && figure(expert.photo, 'photo'),
       expert.heading && h('h3', { className: ['answer-heading'] }, expert.heading),
       h('div', { className: ['answer'] }, markdown(expert.answer)),
     ]),

@@ -1,4 +1,4 @@
-import type { Expert, Roundup } from '../model/roundup.js';
+import { absolutePicture, type Expert, type Roundup } from '../model/roundup.js';
 
 /**
  * schema.org structured data: the roundup as an `Article` whose contributors
@@ -13,6 +13,7 @@ export function buildJsonLd(roundup: Roundup, description: string): Record<strin
     headline: roundup.title,
     description,
     inLanguage: roundup.lang,
+    image: roundup.image && absolutePicture(roundup.image, roundup.url),
     datePublished: roundup.published,
     dateModified: roundup.updated,
     url: roundup.url,
@@ -21,7 +22,7 @@ export function buildJsonLd(roundup: Roundup, description: string): Record<strin
     publisher: roundup.site && compact({ '@type': 'Organization', name: roundup.site.name, url: roundup.site.url }),
     isPartOf: roundup.column && { '@type': 'CreativeWorkSeries', name: roundup.column.name },
     wordCount: roundup.stats.words,
-    contributor: roundup.experts.map(person),
+    contributor: roundup.experts.map((expert) => person(expert, roundup.url)),
   });
 }
 
@@ -33,12 +34,13 @@ function authorsLd(roundup: Roundup) {
   return authors.length > 1 ? authors : (authors[0] ?? null);
 }
 
-function person(expert: Expert) {
+function person(expert: Expert, url: string | null) {
   const location = expert.location;
   return compact({
     '@type': 'Person',
     name: expert.name,
     honorificPrefix: expert.honorific,
+    image: expert.photo && absolutePicture(expert.photo, url),
     url: expert.url,
     worksFor: expert.affiliation && compact({ '@type': 'Organization', name: expert.affiliation.name, url: expert.affiliation.url }),
     honorificSuffix: expert.credentials.length > 0 ? expert.credentials.join(', ') : null,

@@ -1,4 +1,4 @@
-import type { Expert, Roundup } from '../model/roundup.js';
+import type { Expert, Picture, Roundup } from '../model/roundup.js';
 import { JSON_SCHEMA_VERSION, type RoundupJson } from '../schema/output.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
 
@@ -17,6 +17,7 @@ export function renderJson(roundup: Roundup): string {
     byline: roundup.byline && { name: roundup.byline.name, url: roundup.byline.url },
     authors: roundup.authors.map((author) => ({ name: author.name, url: author.url, organization: author.organization })),
     dek: roundup.dek,
+    image: pictureJson(roundup.image),
     published: roundup.published,
     updated: roundup.updated,
     site: roundup.site && { name: roundup.site.name, url: roundup.site.url },
@@ -52,6 +53,7 @@ function expertJson(expert: Expert) {
     pronouns: expert.pronouns,
     affiliation: expert.affiliation && { name: expert.affiliation.name, url: expert.affiliation.url },
     url: expert.url,
+    photo: pictureJson(expert.photo),
     heading: expert.heading,
     answer: markdownJson(expert.answer),
     condensed: expert.condensed && {
@@ -61,6 +63,9 @@ function expertJson(expert: Expert) {
     },
   };
 }
+
+const pictureJson = (picture: Picture | null) =>
+  picture && { src: picture.src, alt: picture.alt, credit: picture.credit, width: picture.width, height: picture.height };
 
 const markdownJson = (rendered: RenderedMarkdown) => ({
   markdown: rendered.markdown,

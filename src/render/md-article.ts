@@ -2,7 +2,7 @@ import type { PhrasingContent, Root, RootContent } from 'mdast';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify } from 'yaml';
-import { printedName, printsQuestion, type Roundup } from '../model/roundup.js';
+import { absolutePicture, type Picture, printedName, printsQuestion, type Roundup } from '../model/roundup.js';
 import { describe } from './describe.js';
 import { isSafeUrl } from '../markdown/url.js';
 
@@ -14,6 +14,16 @@ const serializer = unified().use(remarkStringify, { bullet: '-', emphasis: '_', 
  * tree, so values from YAML are escaped (a name with `*` stays text) and the
  * answers are re-serialized from their parsed trees.
  */
+/** A picture as a Markdown image, its credit in italics below. */
+function figure(picture: Picture): RootContent[] {
+  return [
+    { type: 'paragraph', children: [{ type: 'image', url: picture.src, alt: picture.alt }] },
+    ...(picture.credit
+      ? [{ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: picture.credit }] }] } as RootContent]
+      : []),
+  ];
+}
+
 /** One author as a name (or {name, url}), several as a list. */
 function authorsData(roundup: Roundup) {
   const authors = roundup.authors.map((author) => (author.url ? { name: author.name, url: author.url } : author.name));
@@ -33,6 +43,7 @@ export function renderMarkdownArticle(roundup: Roundup): string {
       lang: roundup.lang,
       ...(roundup.url ? { url: roundup.url } : {}),
       ...(roundup.dek ? { dek: roundup.dek } : {}),
+      ...(roundup.image ? { image: absolutePicture(roundup.image, roundup.url) ?? roundup.image.src, imageAlt: roundup.image.alt } : {}),
       question: roundup.question,
       ...(roundup.site ? { site: roundup.site.url ? roundup.site : { name: roundup.site.name } } : {}),
       ...(roundup.column ? { column: roundup.column.blurb ? roundup.column : { name: roundup.column.name } } : {}),
@@ -89,6 +100,7 @@ export function renderMarkdownArticle(roundup: Roundup): string {
         ),
       );
     }
+    if (expert.photo) children.push(...figure(expert.photo));
     if (expert.heading) children.push({ type: 'heading', depth: 3, children: [text(expert.heading)] });
     children.push(...clean(expert.answer.tree));
   }

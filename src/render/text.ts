@@ -1,4 +1,4 @@
-import { printedName, printsQuestion, type Roundup } from '../model/roundup.js';
+import { type Picture, printedName, printsQuestion, type Roundup } from '../model/roundup.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
 import { joinBlocks, markdownToBlocks } from '../markdown/to-text.js';
 import { formatDate } from './date.js';
@@ -39,6 +39,7 @@ export function renderText(roundup: Roundup, options: TextOptions = {}): string 
   const byline = [roundup.byline && `By ${roundup.byline.name}`, roundup.published && formatDate(roundup.published)].filter(Boolean);
   if (byline.length > 0) paragraph(byline.join(' · '));
   if (roundup.column) paragraph([roundup.column.name, roundup.column.blurb].filter(Boolean).join(' '));
+  if (roundup.image) paragraph(pictureLine(roundup.image));
   if (printsQuestion(roundup)) paragraph(`The question: ${roundup.question}`);
   markdown(roundup.intro);
   for (const expert of roundup.experts) {
@@ -47,6 +48,7 @@ export function renderText(roundup: Roundup, options: TextOptions = {}): string 
       Boolean(line),
     );
     blocks.push([heading, ...meta.map((line) => wrap(line, width))].join('\n'));
+    if (expert.photo) paragraph(pictureLine(expert.photo));
     if (expert.heading) paragraph(expert.heading.toUpperCase());
     markdown(expert.answer);
   }
@@ -55,6 +57,9 @@ export function renderText(roundup: Roundup, options: TextOptions = {}): string 
   if (urls.length > 0) blocks.push(['Links:', ...urls.map((url, index) => `[${index + 1}] ${url}`)].join('\n'));
   return `${stripControlCharacters(blocks.join('\n\n'))}\n`;
 }
+
+/** A picture in plain text: what it shows, and who took it. */
+const pictureLine = (picture: Picture) => `[Picture: ${picture.alt}${picture.credit ? ` (${picture.credit})` : ''}]`;
 
 function underline(text: string, character: string): string {
   const longest = Math.max(...text.split('\n').map(length));

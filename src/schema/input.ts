@@ -48,6 +48,18 @@ const author = z.union([text('the author’s name'), z.strictObject({ name: text
   error: 'the author’s name, or a mapping with `name` and `url`',
 });
 
+const image = (what: string) =>
+  z
+    .strictObject(
+      {
+        src: text('a path inside the roundup folder, or an https URL'),
+        alt: text('the text alternative: what the picture shows'),
+        credit: text('the credit printed with the picture').optional(),
+      },
+      { error: 'a mapping with `src`, `alt` and `credit`' },
+    )
+    .describe(what);
+
 const wordBudget = () =>
   z
     .number({ error: 'a whole number of words' })
@@ -76,6 +88,7 @@ export const questionSchema = z.strictObject(
       .describe('The author: a name, {name, url}, {organization, url}, or a list of authors; none for an unsigned article')
       .optional(),
     dek: text('the dek, a line under the title').optional(),
+    image: image('The article’s picture: {src, alt, credit}; og:image and the JSON-LD image').optional(),
     published: date().optional(),
     updated: date().describe('The date of the last substantive change (dateModified)').optional(),
     site: z
@@ -138,6 +151,7 @@ export const expertSchema = z.strictObject(
       .optional(),
     url: httpUrl().describe('The expert’s profile page').optional(),
     pronouns: text('pronouns such as `she/her`').optional(),
+    photo: image('A headshot: {src, alt, credit}').optional(),
   },
   { error: 'a mapping of fields such as `name:` and `credentials:`' },
 );

@@ -19,6 +19,16 @@ const markdown = z
   })
   .describe('Markdown, rendered');
 
+const picture = nullable(
+  z.strictObject({
+    src: z.string().describe('The file beside the outputs (named after its content), or the https URL'),
+    alt: z.string(),
+    credit: nullable(z.string()),
+    width: nullable(z.number().int().positive()).describe('Pixels, read from the file; null for a URL'),
+    height: nullable(z.number().int().positive()),
+  }),
+);
+
 const credentialDetail = z.strictObject({
   abbr: z.string().describe('The registry’s abbreviation'),
   expansion: nullable(z.string()).describe('What it stands for; null for an ambiguous abbreviation no meaning was chosen for'),
@@ -47,6 +57,7 @@ const expert = z.strictObject({
   pronouns: nullable(z.string()),
   affiliation: nullable(z.strictObject({ name: z.string(), url: nullable(z.string()) })).describe('The practice or employer'),
   url: nullable(z.string()).describe('The expert’s profile page'),
+  photo: picture.describe('A headshot'),
   heading: nullable(z.string()).describe('The answer’s own heading'),
   answer: markdown,
   condensed: nullable(
@@ -73,6 +84,7 @@ export const outputSchema = z
       .array(z.strictObject({ name: z.string(), url: nullable(z.string()), organization: z.boolean() }))
       .describe('Each author; organization: true when an organization signs the article'),
     dek: nullable(z.string()).describe('The line under the title'),
+    image: picture.describe('The article’s picture'),
     published: nullable(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
     updated: nullable(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).describe('The date of the last substantive change'),
     site: nullable(z.strictObject({ name: z.string(), url: nullable(z.string()) })).describe('The publication'),

@@ -60,7 +60,7 @@ describe('expert front matter schema', () => {
 
   test('unknown key with no near miss lists the known ones', () => {
     expect(expertMessages('---\nname: Jane\nexcerpt_separator: e\n---\nHi\n').lines).toEqual([
-      '3:1: schema: Unexpected field `excerpt_separator`, expected one of `name`, `credentials`, `role`, `location`, `maxWords`, `honorific`, `heading`, `affiliation`, `url`, `pronouns`',
+      '3:1: schema: Unexpected field `excerpt_separator`, expected one of `name`, `credentials`, `role`, `location`, `maxWords`, `honorific`, `heading`, `affiliation`, `url`, `pronouns`, `photo`',
     ]);
   });
 
