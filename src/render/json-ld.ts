@@ -1,3 +1,4 @@
+import type { Article, EducationalOccupationalCredential, Organization, Person, PostalAddress, WithContext } from 'schema-dts';
 import { absolutePicture, type Expert, type Roundup } from '../model/roundup.js';
 
 /**
@@ -7,70 +8,84 @@ import { absolutePicture, type Expert, type Roundup } from '../model/roundup.js'
  * retired).
  */
 export function buildJsonLd(roundup: Roundup, description: string): Record<string, unknown> {
-  return compact({
+  // Typed with schema-dts, so every property and type is one schema.org defines (checked by tsc in npm test).
+  const article: WithContext<Article> = {
     '@context': 'https://schema.org',
     '@type': 'Article',
     headline: roundup.title,
     description,
     inLanguage: roundup.lang,
-    image: roundup.image && absolutePicture(roundup.image, roundup.url),
-    datePublished: roundup.published,
-    dateModified: roundup.updated,
-    url: roundup.url,
-    mainEntityOfPage: roundup.url,
+    image: known(roundup.image && absolutePicture(roundup.image, roundup.url)),
+    datePublished: known(roundup.published),
+    dateModified: known(roundup.updated),
+    url: known(roundup.url),
+    mainEntityOfPage: known(roundup.url),
     author: authorsLd(roundup),
-    publisher: roundup.site && compact({ '@type': 'Organization', name: roundup.site.name, url: roundup.site.url }),
-    isPartOf: roundup.column && { '@type': 'CreativeWorkSeries', name: roundup.column.name },
+    publisher: roundup.site
+      ? compact<Organization>({ '@type': 'Organization', name: roundup.site.name, url: known(roundup.site.url) })
+      : undefined,
+    isPartOf: roundup.column ? { '@type': 'CreativeWorkSeries', name: roundup.column.name } : undefined,
     wordCount: roundup.stats.words,
     contributor: roundup.experts.map((expert) => person(expert, roundup.url)),
-  });
+  };
+  return compact(article) as unknown as Record<string, unknown>;
 }
 
 /** One author as an object (as before), several as a list; an organization as an `Organization`. */
-function authorsLd(roundup: Roundup) {
-  const authors = roundup.authors.map((author) =>
-    compact({ '@type': author.organization ? 'Organization' : 'Person', name: author.name, url: author.url }),
+function authorsLd(roundup: Roundup): Article['author'] {
+  const authors = roundup.authors.map((author): Person | Organization =>
+    author.organization
+      ? compact<Organization>({ '@type': 'Organization', name: author.name, url: known(author.url) })
+      : compact<Person>({ '@type': 'Person', name: author.name, url: known(author.url) }),
   );
-  return authors.length > 1 ? authors : (authors[0] ?? null);
+  return authors.length > 1 ? authors : authors[0];
 }
 
-function person(expert: Expert, url: string | null) {
+function person(expert: Expert, url: string | null): Person {
   const location = expert.location;
-  return compact({
+  const credentials = expert.credentials.map((credential, index): EducationalOccupationalCredential => {
+    const detail = expert.credentialDetails[index];
+    return compact<EducationalOccupationalCredential>({
+      '@type': 'EducationalOccupationalCredential',
+      name: detail?.expansion ?? credential,
+      alternateName: detail?.expansion ? credential : undefined,
+      credentialCategory: detail?.category,
+      // Only a real organization, with its site: never a guess or a description.
+      recognizedBy: detail?.issuer?.url ? { '@type': 'Organization', name: detail.issuer.name, url: detail.issuer.url } : undefined,
+    });
+  });
+  return compact<Person>({
     '@type': 'Person',
     name: expert.name,
-    honorificPrefix: expert.honorific,
-    image: expert.photo && absolutePicture(expert.photo, url),
-    url: expert.url,
-    worksFor: expert.affiliation && compact({ '@type': 'Organization', name: expert.affiliation.name, url: expert.affiliation.url }),
-    honorificSuffix: expert.credentials.length > 0 ? expert.credentials.join(', ') : null,
-    jobTitle: expert.role,
-    hasCredential: expert.credentials.map((credential, index) => {
-      const detail = expert.credentialDetails[index];
-      return compact({
-        '@type': 'EducationalOccupationalCredential',
-        name: detail?.expansion ?? credential,
-        alternateName: detail?.expansion ? credential : null,
-        credentialCategory: detail?.category,
-        // Only a real organization, with its site: never a guess or a description.
-        recognizedBy: detail?.issuer?.url ? { '@type': 'Organization', name: detail.issuer.name, url: detail.issuer.url } : null,
-      });
-    }),
-    workLocation:
-      location &&
-      compact({
-        '@type': 'PostalAddress',
-        addressLocality: location.city,
-        addressRegion: location.region,
-        addressCountry: location.country,
-      }),
+    honorificPrefix: known(expert.honorific),
+    image: known(expert.photo && absolutePicture(expert.photo, url)),
+    url: known(expert.url),
+    worksFor: expert.affiliation
+      ? compact<Organization>({ '@type': 'Organization', name: expert.affiliation.name, url: known(expert.affiliation.url) })
+      : undefined,
+    honorificSuffix: expert.credentials.length > 0 ? expert.credentials.join(', ') : undefined,
+    jobTitle: known(expert.role),
+    hasCredential: credentials,
+    workLocation: location
+      ? compact<PostalAddress>({
+          '@type': 'PostalAddress',
+          addressLocality: location.city,
+          addressRegion: known(location.region),
+          addressCountry: known(location.country),
+        })
+      : undefined,
   });
 }
 
+/** schema-dts types say "absent", not null. */
+const known = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
+
 /** Drop null, undefined and empty lists, so the markup only states what is known. */
-function compact<T extends Record<string, unknown>>(object: T): T {
+function compact<T>(object: T): T {
   return Object.fromEntries(
-    Object.entries(object).filter(([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0)),
+    Object.entries(object as object).filter(
+      ([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0),
+    ),
   ) as T;
 }
 
