@@ -3,7 +3,7 @@ import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, test } from 'vitest';
 import { build } from '../src/index.js';
-import { ROOT, expectGolden, tempDir } from './helpers.js';
+import { makeRoundup, ROOT, expectGolden, tempDir } from './helpers.js';
 
 /* The second example, written for roundup: every field the reference article does not use. */
 const EXAMPLE = path.join(ROOT, 'examples/first-appointment');
@@ -24,6 +24,23 @@ describe('the first-appointment example', () => {
     const json = JSON.parse(readFileSync(path.join(out, 'first-appointment.json'), 'utf8'));
     expect(readFileSync(path.join(out, json.image.src))).toEqual(readFileSync(path.join(EXAMPLE, 'images/waiting-room.png')));
     expect(json.image).toMatchObject({ width: 480, height: 240, credit: 'Illustration made for roundup' });
+  });
+
+  test('the Markdown of both examples has date and description in its front matter and no # title in its body', () => {
+    for (const name of ['first-appointment', 'therapists-cry']) {
+      const [, frontMatter, body] = readFileSync(path.join(ROOT, `test/fixtures/golden/${name}/article.md`), 'utf8').split(/^---$/m);
+      expect(frontMatter, name).toMatch(/^date: "\d{4}-\d{2}-\d{2}"$/m);
+      expect(frontMatter, name).toMatch(/^description: \S/m);
+      expect(body, name).not.toMatch(/^# /m);
+    }
+  });
+
+  test('an unsigned article, one an organization signs, and one by two authors all build', async () => {
+    for (const byline of ['', 'byline: {organization: The Example Review}\n', 'byline: [Ana Ruiz, Bo Chen]\n']) {
+      const dir = makeRoundup({ question: `title: A question?\n${byline}` });
+      const result = await build({ paths: [dir], write: false, formats: ['html', 'json', 'text', 'md'] });
+      expect([byline, result.code]).toEqual([byline, 0]);
+    }
   });
 
   test('the page validates, and its JSON-LD names the authors, publisher, dates, pictures and each expert’s employer', async () => {
