@@ -60,6 +60,8 @@ function person(expert: Expert, url: string | null): Person {
     honorificPrefix: known(expert.honorific),
     image: known(expert.photo && absolutePicture(expert.photo, url)),
     url: known(expert.url),
+    // The profile page identifies the expert: schema.org's sameAs, which search engines read for identity.
+    sameAs: known(expert.url),
     worksFor: expert.affiliation
       ? compact<Organization>({ '@type': 'Organization', name: expert.affiliation.name, url: known(expert.affiliation.url) })
       : undefined,
