@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { chromium } from 'playwright-core';
@@ -164,6 +165,19 @@ describe('the terminal', () => {
   });
 });
 
+/** The status of a request sent as written: the path as is, the Host header as given. */
+function rawStatus(base: string, pathname: string, host: string): Promise<number> {
+  const { port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ host: '127.0.0.1', port, path: pathname, headers: { host } }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
 describe('roundup preview', () => {
   test('serves the page, reloads it on an edit, shows a broken edit as an overlay, and keeps running', async () => {
     const dir = makeRoundup({ experts: { 'jane-doe': minimalExpert('Jane Doe', 'location: Austin, Texas\n') } });
@@ -205,6 +219,10 @@ describe('roundup preview', () => {
       await page.waitForSelector('text=Fixed.');
       expect(await page.$('#roundup-overlay')).toBeNull();
       expect((await fetch(new URL('/missing', url))).status).toBe(404);
+      // A path that is no URL is a bad request, and a page on another site (DNS rebinding) is turned away.
+      expect(await rawStatus(url, '//', '127.0.0.1')).toBe(400);
+      expect(await rawStatus(url, '/', 'evil.example')).toBe(403);
+      expect(await rawStatus(url, '/', 'localhost')).toBe(200);
       expect(child.exitCode).toBeNull();
     } finally {
       await browser.close();

@@ -4,26 +4,35 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import { BIN, makeRoundup, minimalExpert, tempDir } from './helpers.js';
 
-test('Ctrl-C in the middle of a build leaves whole files and no temporary file', async () => {
-  const content = tempDir();
-  for (let index = 0; index < 400; index++) {
-    makeRoundup({
-      parent: content,
-      name: `roundup-${String(index).padStart(3, '0')}`,
-      experts: { 'jane-doe': minimalExpert('Jane Doe', 'location: Austin, Texas\n') },
+test.each([
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const)(
+  '%s in the middle of a build leaves whole files and no temporary file',
+  async (signal, exitCode) => {
+    const content = tempDir();
+    for (let index = 0; index < 400; index++) {
+      makeRoundup({
+        parent: content,
+        name: `roundup-${String(index).padStart(3, '0')}`,
+        experts: { 'jane-doe': minimalExpert('Jane Doe', 'location: Austin, Texas\n') },
+      });
+    }
+    const out = path.join(content, 'out');
+    const child = spawn(process.execPath, [BIN, 'build', content, '--out', out, '--format', 'html,json', '--no-cache'], {
+      stdio: 'ignore',
     });
-  }
-  const out = path.join(content, 'out');
-  const child = spawn(process.execPath, [BIN, 'build', content, '--out', out, '--format', 'html,json', '--no-cache'], { stdio: 'ignore' });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
-  await new Promise((resolve) => setTimeout(resolve, 700));
-  child.kill('SIGINT');
-  const code = await exited;
-  expect([0, 130]).toContain(code);
-  const files = readdirSync(out);
-  expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
-  for (const file of files.filter((name) => name.endsWith('.html')))
-    expect(readFileSync(path.join(out, file), 'utf8').endsWith('</html>\n')).toBe(true);
-  for (const file of files.filter((name) => name.endsWith('.json')))
-    expect(() => JSON.parse(readFileSync(path.join(out, file), 'utf8'))).not.toThrow();
-}, 60_000);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    child.kill(signal);
+    const code = await exited;
+    expect([0, exitCode]).toContain(code);
+    const files = readdirSync(out);
+    expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
+    for (const file of files.filter((name) => name.endsWith('.html')))
+      expect(readFileSync(path.join(out, file), 'utf8').endsWith('</html>\n')).toBe(true);
+    for (const file of files.filter((name) => name.endsWith('.json')))
+      expect(() => JSON.parse(readFileSync(path.join(out, file), 'utf8'))).not.toThrow();
+  },
+  60_000,
+);

@@ -81,7 +81,19 @@ async function startPreview(dir: string, options: PreviewOptions): Promise<Previ
   };
 
   const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    // DNS rebinding: a page on another site that resolves its own name to 127.0.0.1 sends its own Host.
+    if (!answersTo(request.headers.host ?? '', options.host)) {
+      response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: the preview answers only to localhost\n');
+      return;
+    }
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://localhost');
+    } catch {
+      // `//` and other paths that are no URL: a bad request, never a crash.
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request\n');
+      return;
+    }
     if (url.pathname === '/__roundup/events') {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
       response.write(': connected\n\n');
@@ -125,6 +137,12 @@ async function startPreview(dir: string, options: PreviewOptions): Promise<Previ
       rmSync(out, { recursive: true, force: true });
     },
   };
+}
+
+/** The names the preview answers to: the loopback names, and the address it was told to listen on. */
+function answersTo(host: string, listening = '127.0.0.1'): boolean {
+  const name = host.replace(/:\d+$/, '').toLowerCase();
+  return ['127.0.0.1', 'localhost', '[::1]', listening.toLowerCase()].includes(name);
 }
 
 /** The page of an unchanged build, which the cache did not rewrite: the one HTML file in the preview's folder. */

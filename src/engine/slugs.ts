@@ -11,8 +11,8 @@ import type { Outcome } from './roundup.js';
 export async function slugCollision(snapshot: RoundupSnapshot, slugs: Map<string, string>, cwd: string): Promise<Outcome | undefined> {
   let slug = path.basename(path.resolve(cwd, snapshot.dir));
   const text = snapshot.question.bytes ? new TextDecoder().decode(snapshot.question.bytes) : '';
-  // Most roundups take their folder's name; only a `slug:` key needs the YAML parsed.
-  if (/^slug\s*:/m.test(text)) {
+  // Most roundups take their folder's name. Any key that reads `slug` once parsed ("slug", ? slug, "\x73lug") has the word or an escape.
+  if (text.includes('slug') || text.includes('\\')) {
     try {
       const data = parse(text, { uniqueKeys: false, maxAliasCount: 0, logLevel: 'silent' }) as unknown;
       if (data && typeof data === 'object' && typeof (data as { slug?: unknown }).slug === 'string') slug = (data as { slug: string }).slug;

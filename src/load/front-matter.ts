@@ -103,7 +103,8 @@ export function splitFrontMatter(file: VFile): FrontMatter | undefined {
 }
 
 function splitWithGrayMatter(file: VFile, text: string, yamlOffset: number): FrontMatter {
-  const parsed = matter(text, matterOptions());
+  // gray-matter reads `--- ` (trailing spaces or a tab) as a language name; the framing above accepted it as `---`.
+  const parsed = matter(`---${text.slice(yamlOffset)}`, matterOptions());
   const yaml = parsed.matter ?? '';
   // The checks above guarantee gray-matter cut where they did; fail loudly if it ever does not.
   if (!text.startsWith(yaml, yamlOffset) || !text.endsWith(parsed.content)) {

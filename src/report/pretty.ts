@@ -23,7 +23,7 @@ export function reportPretty(files: readonly VFile[], options: PrettyOptions = {
   for (const file of files) {
     for (const message of sortMessages(file, options)) {
       const severity = severityOf(message);
-      const where = `${file.path}:${message.line ?? 1}:${message.column ?? 1}`;
+      const where = `${visible(file.path)}:${message.line ?? 1}:${message.column ?? 1}`;
       out.push(`${chalk.bold(where)}: ${paint[severity](severity)}: ${oneLine(message.reason)} ${chalk.dim(`[${message.ruleId}]`)}`);
       out.push(...codeFrame(file, message, chalk));
       if (message.note) out.push(`  ${chalk.cyan('fix:')} ${oneLine(message.note)}`);
@@ -53,6 +53,15 @@ function codeFrame(file: VFile, message: VFileMessage, chalk: InstanceType<typeo
 }
 
 const plural = (count: number, noun: string) => (count === 0 ? '' : `${count} ${noun}${count === 1 ? '' : 's'}`);
+
+/**
+ * A file name is untrusted too, and must stay recognizable: control characters
+ * (ESC, a newline that would start a forged line) are shown as escapes.
+ */
+const visible = (text: string) =>
+  text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) =>
+    character === '\n' ? '\\n' : character === '\t' ? '\\t' : `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
 
 /** Content is untrusted: no control characters (ANSI escapes) reach the terminal. */
 const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');

@@ -30,6 +30,16 @@ describe('splitFrontMatter', () => {
     expect((globalThis as Record<string, unknown>).roundupPwned).toBeUndefined();
   });
 
+  test('spaces or a tab after the opening or closing `---` are accepted as the marker (once a crash)', () => {
+    for (const text of ['--- \nname: Jane\n---\nHi\n', '---\t\nname: Jane\n---  \nHi\n']) {
+      const file = vfile(text);
+      const split = splitFrontMatter(file);
+      expect(messageLines(file)).toEqual([]);
+      expect(split?.yaml.trim()).toBe('name: Jane');
+      expect(split?.body.trim()).toBe('Hi');
+    }
+  });
+
   test('a leading blank line is an error, not body text', () => {
     const file = vfile('\n---\nname: Jane\n---\nBody\n');
     expect(splitFrontMatter(file)).toBeUndefined();
