@@ -76,6 +76,10 @@ export const LOAD_CHECKS: readonly { id: string; description: string }[] = [
   { id: 'file-too-large', description: 'A file over the size cap (512 KiB).' },
   { id: 'read-error', description: 'A file that cannot be read.' },
   { id: 'symlink-outside', description: 'An expert file that links to a file outside the roundup folder.' },
+  {
+    id: 'file-name',
+    description: 'An expert file whose name does not end in `.md` (`Jane.MD`, `jane.markdown`), left out of the article (warning).',
+  },
   { id: 'no-experts', description: 'A roundup folder with no `experts/*.md`.' },
   { id: 'expert-id', description: 'An expert file name that is not lowercase letters, digits and hyphens.' },
   { id: 'slug', description: 'A slug (or folder name) that is not a safe file name.' },

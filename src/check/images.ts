@@ -46,7 +46,8 @@ function problem(loaded: LoadedRoundup, src: string): string | undefined {
   if (!IMAGE_EXTENSIONS.has(path.posix.extname(key).toLowerCase()))
     return `Unexpected image \`${src}\`, expected a PNG, JPEG, GIF, WebP or AVIF file`;
   const raw = loaded.images.get(key);
-  if (!raw) return `Unexpected image \`${src}\`, expected a file in the roundup folder`;
+  if (!raw)
+    return `Unexpected image \`${src}\`, expected a file in the roundup folder (or its images/, img/, assets/, photos/ or experts/ folder)`;
   if (!raw.bytes) return `Unexpected image \`${src}\`: ${raw.refused?.reason ?? 'it cannot be read'}`;
   try {
     imageSize(raw.bytes);

@@ -22,6 +22,17 @@ export function checkStructure(loaded: LoadedRoundup): string | undefined {
     });
   }
 
+  for (const misnamed of loaded.misnamed) {
+    const expected = `${path.basename(misnamed).replace(/\.[^.]+$/, '')}.md`;
+    addDiagnostic(file, {
+      ruleId: 'file-name',
+      severity: 'warning',
+      reason: `Unexpected file \`${misnamed}\`, expected a name ending in \`.md\`: it is left out of the article`,
+      note: `Rename it \`${expected}\`.`,
+      expected: [expected],
+    });
+  }
+
   for (const expert of experts) {
     if (isValidSlug(expert.id)) continue;
     const suggestion = suggestSlug(expert.id);

@@ -28,6 +28,7 @@ export async function checkCommand(paths: string[], flags: CheckFlags, { io, cwd
     onProgress: progress.update,
   });
   progress.clear();
+  for (const warning of result.warnings) io.stderr.write(`roundup: ${warning}\n`);
   const text = await reportFindings(result.files, { ...flags, colorLevel });
   (flags.reporter === 'pretty' ? io.stderr : io.stdout).write(text);
   if (flags.verbose) for (const roundup of result.roundups) io.stderr.write(`Checked ${roundup.dir}\n`);

@@ -11,7 +11,12 @@ export interface DiscoverOptions {
   exclude?: readonly string[];
   /** Globs of folders (relative to `cwd`) to skip, with all below them. */
   ignore?: readonly string[];
+  /** Told of a folder that holds `question.yml`, `Question.yaml` or the like but no `question.yaml`: it is left out. */
+  onMisnamed?: (file: string) => void;
 }
+
+/** What a question file is easily called instead: it would make the roundup silently skipped. */
+const NEAR_QUESTION_FILE = /^question\.ya?ml$/i;
 
 /**
  * CLI paths → roundup folders (relative to `cwd`, sorted, without
@@ -34,13 +39,25 @@ export async function discoverRoundups(paths: readonly string[], options: Discov
       continue;
     }
     const before = found.size;
-    await search(absolute, path.relative(options.cwd, absolute) || '.', exclude, found);
-    if (found.size === before) throw new UsageError(`${given}: no ${QUESTION_FILE} in this folder or below it`);
+    const misnamed: string[] = [];
+    await search(absolute, path.relative(options.cwd, absolute) || '.', exclude, found, misnamed);
+    for (const file of misnamed) options.onMisnamed?.(file);
+    if (found.size === before) {
+      throw new UsageError(
+        `${given}: no ${QUESTION_FILE} in this folder or below it${misnamed[0] ? ` (${misnamed[0]} is not read: rename it ${QUESTION_FILE})` : ''}`,
+      );
+    }
   }
   return [...found.entries()].sort(([a], [b]) => compareCodePoints(a, b)).map(([, dir]) => dir);
 }
 
-async function search(absolute: string, given: string, exclude: (absolute: string) => boolean, found: Map<string, string>) {
+async function search(
+  absolute: string,
+  given: string,
+  exclude: (absolute: string) => boolean,
+  found: Map<string, string>,
+  misnamed: string[],
+) {
   // Synchronous: a tree of thousands of folders is listed faster without a promise per folder.
   let entries: Dirent[];
   try {
@@ -52,12 +69,14 @@ async function search(absolute: string, given: string, exclude: (absolute: strin
     found.set(absolute, given);
     return;
   }
+  const near = entries.find((entry) => NEAR_QUESTION_FILE.test(entry.name) && !entry.isDirectory());
+  if (near) misnamed.push(path.join(given, near.name));
   const folders = entries
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
     .map((entry) => entry.name)
     .sort(compareCodePoints);
   for (const name of folders) {
     const child = path.join(absolute, name);
-    if (!exclude(child)) await search(child, path.join(given, name), exclude, found);
+    if (!exclude(child)) await search(child, path.join(given, name), exclude, found, misnamed);
   }
 }

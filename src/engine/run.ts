@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { UsageError } from '../util/errors.js';
 import type { VFile } from 'vfile';
 import type { BuildOptions, BuildResult, BuildSummary, CheckOptions, RoundupResult } from './run-types.js';
 import { BuildCache, cacheKey, defaultCacheDir } from './cache.js';
@@ -14,7 +16,7 @@ import { discoverRoundups } from './discover.js';
 import { slugCollision } from './slugs.js';
 import { DEFAULT_CONFIG, findConfig, type LoadedConfig } from '../load/find-config.js';
 import { readRawFile, type RawFile } from '../load/read.js';
-import { snapshotRoundup } from '../load/snapshot.js';
+import { IMAGE_FOLDERS, QUESTION_FILE, snapshotRoundup } from '../load/snapshot.js';
 
 export { FORMATS };
 export type { Format };
@@ -57,10 +59,17 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
     condense: options.condense,
     maxWords: options.maxWords,
   };
-  let dirs = await discoverRoundups(options.paths, { cwd, exclude: defaults.mode === 'build' ? [outDir] : [], ignore: options.ignore });
-  if (options.shard) dirs = dirs.filter((dir) => shardOf(dir, options.shard!.count) === options.shard!.index - 1);
-
   const warnings: string[] = [];
+  let dirs = await discoverRoundups(options.paths, {
+    cwd,
+    exclude: defaults.mode === 'build' ? [outDir] : [],
+    ignore: options.ignore,
+    onMisnamed: (file) =>
+      warnings.push(`${file} is not read: roundup reads ${QUESTION_FILE}, so this roundup is left out; rename the file`),
+  });
+  if (options.shard) dirs = dirs.filter((dir) => shardOf(dir, options.shard!.count) === options.shard!.index - 1);
+  if (job.write) refuseOutputInsideInput(job.outDir, dirs, cwd);
+
   const useCache = job.write && (defaults.cache ?? options.cache ?? true);
   const opened = useCache ? await BuildCache.open(path.resolve(cwd, options.cacheDir ?? defaultCacheDir(cwd))) : undefined;
   if (opened?.warning) warnings.push(opened.warning);
@@ -164,6 +173,40 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
   const badConfig = (await Promise.all(configs.values())).some(({ config }) => config.file && hasErrors([config.file]));
   const internal = files.some((file) => file.messages.some((message) => message.ruleId === 'internal-error'));
   return { files, roundups, summary, warnings, code: exitCodeFor({ ...summary, strict: options.strict, broken: badConfig || internal }) };
+}
+
+/**
+ * Inputs are never outputs: `--out R` or `--out R/experts` would write over
+ * the files it reads (`R/experts/<slug>.md`). A `dist/` inside a roundup
+ * folder holds no input, so `roundup build .` there stays allowed.
+ */
+function refuseOutputInsideInput(outDir: string, dirs: readonly string[], cwd: string): void {
+  const out = realPathOrSelf(outDir);
+  const within = (folder: string) => {
+    const relative = path.relative(folder, out);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  };
+  for (const dir of dirs) {
+    const roundup = realPathOrSelf(path.resolve(cwd, dir));
+    if (out === roundup || INPUT_FOLDERS.some((folder) => within(path.join(roundup, folder)))) {
+      throw new UsageError(
+        `--out ${path.relative(cwd, outDir) || '.'} is inside the roundup ${dir}, whose files it would overwrite; write to a folder outside it`,
+      );
+    }
+  }
+}
+
+/** The folders of a roundup that hold its inputs: the expert files and the pictures. */
+const INPUT_FOLDERS = ['experts', ...IMAGE_FOLDERS];
+
+/** The real path of a folder that exists, else of its nearest existing parent joined with the rest. */
+function realPathOrSelf(target: string): string {
+  try {
+    return realpathSync(target);
+  } catch {
+    const parent = path.dirname(target);
+    return parent === target ? target : path.join(realPathOrSelf(parent), path.basename(target));
+  }
 }
 
 /** A roundup's share: a hash of its path, so adding a roundup never moves the others to another shard. */

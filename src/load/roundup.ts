@@ -11,6 +11,8 @@ export interface LoadedRoundup {
   question: LoadedQuestion;
   /** In file-name order; `order` is applied by the model. */
   experts: LoadedExpert[];
+  /** Expert files left out because of their extension (`experts/Jane.MD`). */
+  misnamed: string[];
   /** The roundup's image files by their path inside the folder (`images/jane.jpg`); a refused one has no bytes. */
   images: Map<string, RawFile>;
 }
@@ -31,7 +33,7 @@ export async function loadRoundup(snapshot: RoundupSnapshot, options: { cwd: str
     }),
   );
   const images = new Map(snapshot.images.map((raw) => [path.relative(snapshot.dir, raw.path).split(path.sep).join('/'), raw]));
-  return { dir: snapshot.dir, question, experts, images };
+  return { dir: snapshot.dir, question, experts, misnamed: snapshot.misnamed, images };
 }
 
 /** Read and load a roundup folder. */

@@ -10,12 +10,17 @@ export interface RoundupSnapshot {
   dir: string;
   question: RawFile;
   experts: RawFile[];
+  /** Files in `experts/` that look like Markdown but do not end in `.md` (`Jane.MD`, `jane.markdown`): left out, and said so. */
+  misnamed: string[];
   /** Image files in the roundup folder (an `image:` or `photo:` names them by path), read so that a changed picture rebuilds. */
   images: RawFile[];
 }
 
 /** The pictures roundup publishes: raster formats every browser shows. */
 export const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif']);
+/** Where a roundup's pictures live, besides its own folder and `experts/`; outputs (`dist/`) are never read back as pictures. */
+export const IMAGE_FOLDERS = ['images', 'img', 'assets', 'photos'];
+
 /** A picture may be larger than a text file, but not without bound. */
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
@@ -47,9 +52,14 @@ export async function snapshotRoundup(dir: string, options: ReadOptions): Promis
   // The experts folder itself may be a link out of the roundup: then every file in it counts as a link.
   const expertsLinked =
     lstatSync(path.resolve(options.cwd, expertsDir), { throwIfNoEntry: false })?.isSymbolicLink() === true && !inside(expertsDir);
-  const entries = readdirSafe(path.resolve(options.cwd, expertsDir))
-    .filter((entry) => entry.name.endsWith('.md') && !entry.name.startsWith('.') && (entry.isFile() || entry.isSymbolicLink()))
-    .sort((a, b) => compareCodePoints(a.name, b.name));
+  const listed = readdirSafe(path.resolve(options.cwd, expertsDir)).filter(
+    (entry) => !entry.name.startsWith('.') && (entry.isFile() || entry.isSymbolicLink()),
+  );
+  const entries = listed.filter((entry) => entry.name.endsWith('.md')).sort((a, b) => compareCodePoints(a.name, b.name));
+  const misnamed = listed
+    .filter((entry) => !entry.name.endsWith('.md') && /\.(md|markdown|mdown|mkd)$/i.test(entry.name))
+    .map((entry) => path.join(expertsDir, entry.name))
+    .sort(compareCodePoints);
   const experts = entries.map((entry) => read(path.join(expertsDir, entry.name), expertsLinked || entry.isSymbolicLink()));
   const images = findImages(path.resolve(options.cwd, dir)).map((relative) => {
     const file = path.join(dir, relative);
@@ -64,18 +74,23 @@ export async function snapshotRoundup(dir: string, options: ReadOptions): Promis
         : refusedLink(file)
       : readRawFile(file, { ...options, maxBytes: MAX_IMAGE_BYTES, noFollow: true });
   });
-  return { dir, question, experts, images };
+  return { dir, question, experts, misnamed, images };
 }
 
-/** Image files up to three folders deep, in a stable order; hidden entries and node_modules are skipped. */
+/**
+ * Image files in the roundup folder itself, in `experts/` and in the picture
+ * folders (up to three levels below those), in a stable order; hidden entries
+ * are skipped.
+ */
 function findImages(root: string, relative = '', depth = 0): string[] {
   if (depth > 3) return [];
   return readdirSafe(path.join(root, relative))
-    .filter((entry) => !entry.name.startsWith('.') && entry.name !== 'node_modules')
+    .filter((entry) => !entry.name.startsWith('.'))
     .sort((a, b) => compareCodePoints(a.name, b.name))
     .flatMap((entry) => {
       const child = path.join(relative, entry.name);
-      if (entry.isDirectory()) return findImages(root, child, depth + 1);
+      if (entry.isDirectory())
+        return depth > 0 || [...IMAGE_FOLDERS, EXPERTS_DIR].includes(entry.name) ? findImages(root, child, depth + 1) : [];
       return IMAGE_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) ? [child] : [];
     });
 }

@@ -29,7 +29,7 @@ describe('pictures', () => {
 
   test('a missing, outside, damaged or non-https picture stops the roundup, at its src', async () => {
     expect(await photoFindings('{src: images/jane_doe.png, alt: Jane Doe}')).toEqual([
-      '3:14 image-src: Unexpected image `images/jane_doe.png`, expected a file in the roundup folder',
+      '3:14 image-src: Unexpected image `images/jane_doe.png`, expected a file in the roundup folder (or its images/, img/, assets/, photos/ or experts/ folder)',
     ]);
     expect(await photoFindings('{src: ../secret.png, alt: Jane Doe}')).toEqual([
       '3:14 image-src: Unexpected image path `../secret.png` outside the roundup folder, expected a path inside it',

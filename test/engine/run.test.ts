@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { check } from '../../src/index.js';
+import { makeRoundup, minimalExpert, runCli, tempDir } from '../helpers.js';
+
+describe('slug collisions', () => {
+  test.each(['"slug": alpha', '? slug\n: alpha', '"\\x73lug": alpha'])(
+    'a slug written as %s is read from the parsed YAML',
+    async (slug) => {
+      const parent = tempDir();
+      makeRoundup({ parent, name: 'alpha', experts: { 'jane-doe': minimalExpert() } });
+      makeRoundup({ parent, name: 'beta', question: `title: B\nbyline: K\n${slug}\n`, experts: { 'jane-doe': minimalExpert() } });
+      const result = await check({ paths: [parent] });
+      expect(result.files.flatMap((file) => file.messages.map((message) => message.ruleId))).toContain('slug-collision');
+      expect(result.code).toBe(1);
+    },
+  );
+});
+
+describe('inputs are never outputs', () => {
+  test.each(['experts', '.', 'images'])('--out inside the roundup (%s) is refused before anything is written', async (inside) => {
+    const dir = makeRoundup({ name: 'r', experts: { 'jane-doe': minimalExpert() } });
+    const before = readFileSync(path.join(dir, 'experts/jane-doe.md'), 'utf8');
+    const { code, stderr } = await runCli(['build', dir, '--out', path.join(dir, inside), '--format', 'md']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/is inside the roundup .*r, whose files it would overwrite/);
+    expect(readdirSync(path.join(dir, 'experts'))).toEqual(['jane-doe.md']);
+    expect(readFileSync(path.join(dir, 'experts/jane-doe.md'), 'utf8')).toBe(before);
+  });
+});
+
+describe('no silent skips', () => {
+  test('an expert file ending in .MD is reported, not silently left out', async () => {
+    const dir = makeRoundup({ experts: { 'jane-doe': minimalExpert() } });
+    writeFileSync(path.join(dir, 'experts/Kip-Lee.MD'), minimalExpert('Kip Lee'));
+    const result = await check({ paths: [dir] });
+    expect(result.files.flatMap((file) => file.messages.map((message) => `${message.ruleId}: ${message.reason}`))).toEqual([
+      `file-name: Unexpected file \`${path.join(path.relative(process.cwd(), dir), 'experts/Kip-Lee.MD')}\`, expected a name ending in \`.md\`: it is left out of the article`,
+    ]);
+  });
+
+  test('a folder with question.yml beside roundups is reported, and alone it is named in the error', async () => {
+    const parent = tempDir();
+    makeRoundup({ parent, name: 'good', experts: { 'jane-doe': minimalExpert() } });
+    const misnamed = makeRoundup({ parent, name: 'yml', experts: { 'jane-doe': minimalExpert() } });
+    renameSync(path.join(misnamed, 'question.yaml'), path.join(misnamed, 'question.yml'));
+    const both = await runCli(['check', parent]);
+    expect(both.stderr).toContain(
+      'yml/question.yml is not read: roundup reads question.yaml, so this roundup is left out; rename the file',
+    );
+    const alone = await runCli(['check', misnamed]);
+    expect([alone.code, alone.stderr]).toEqual([2, expect.stringContaining('yml/question.yml is not read: rename it question.yaml)')]);
+  });
+});
