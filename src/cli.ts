@@ -3,6 +3,7 @@ import { createProgram } from './cli/program.js';
 import type { CliIo, CommandContext } from './commands/io.js';
 import { detectColor } from './commands/terminal.js';
 import { UsageError } from './util/errors.js';
+import { visible } from './util/visible.js';
 
 // For the launcher's SIGINT handler: the same module instance the build writes through.
 export { removeTemporaryFiles } from './engine/write.js';
@@ -43,7 +44,7 @@ function handleFailure(error: unknown, io: CliIo): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof UsageError) {
-    io.stderr.write(`roundup: ${error.message}\n`);
+    io.stderr.write(`roundup: ${visible(error.message)}\n`);
     return 2;
   }
   const detail = error instanceof Error ? error.message : String(error);

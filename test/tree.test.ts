@@ -49,6 +49,10 @@ describe('building a tree of 300 roundups', () => {
     const one = await cli();
     expect(summary(one.stderr)).toEqual([300, 3, 299, 0, 0]);
     expect(readFileSync(path.join(out(), 'roundup-010.txt'), 'utf8')).toContain('A revised answer');
+
+    // The same formats in another order are the same build.
+    const reordered = await runCli(['build', '.', '--out', 'public', '--format', 'text,html,json'], { cwd: content });
+    expect(summary(reordered.stderr)).toEqual([300, 0, 300, 0, 0]);
   }, 120_000);
 
   test('an output deleted or edited by hand is rebuilt', async () => {

@@ -1,5 +1,6 @@
 import type { BuildResult, Format } from '../engine/run.js';
 import { UsageError } from '../util/errors.js';
+import { visible } from '../util/visible.js';
 import type { CheckFlags } from './check.js';
 import type { CommandContext } from './io.js';
 import { progressBar, summaryLine } from './terminal.js';
@@ -79,7 +80,7 @@ async function buildOnce(
   });
   progress.clear();
   if (toStdout && result.roundups.length > 1) throw new UsageError(`--out - prints a single roundup; ${result.roundups.length} were found`);
-  for (const warning of result.warnings) io.stderr.write(`roundup: ${warning}\n`);
+  for (const warning of result.warnings) io.stderr.write(`roundup: ${visible(warning)}\n`);
   const text = await reportFindings(result.files, { ...flags, colorLevel });
   (flags.reporter === 'pretty' || toStdout ? io.stderr : io.stdout).write(text);
   reportOutputs(result, flags, io);
@@ -92,10 +93,10 @@ function reportOutputs(result: BuildResult, flags: BuildFlags, io: CommandContex
   const toStdout = flags.out === '-';
   for (const roundup of result.roundups) {
     for (const answer of roundup.condensed)
-      io.stderr.write(`Condensed ${answer.name} (${roundup.dir}): ${answer.originalWords} → ${answer.words} words\n`);
+      io.stderr.write(`Condensed ${visible(answer.name)} (${visible(roundup.dir)}): ${answer.originalWords} → ${answer.words} words\n`);
     if (toStdout) for (const output of roundup.outputs) io.stdout.write(output.contents);
     else if (roundup.written.length > 0 && (result.roundups.length === 1 || flags.verbose))
-      io.stderr.write(`Wrote ${roundup.written.join(', ')}\n`);
-    else if (roundup.unchanged && flags.verbose) io.stderr.write(`Unchanged ${roundup.dir}\n`);
+      io.stderr.write(`Wrote ${roundup.written.map(visible).join(', ')}\n`);
+    else if (roundup.unchanged && flags.verbose) io.stderr.write(`Unchanged ${visible(roundup.dir)}\n`);
   }
 }

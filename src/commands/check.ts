@@ -1,4 +1,5 @@
 import type { ReporterName } from '../report/choose.js';
+import { visible } from '../util/visible.js';
 import type { CommandContext } from './io.js';
 import { progressBar, summaryLine } from './terminal.js';
 
@@ -28,10 +29,10 @@ export async function checkCommand(paths: string[], flags: CheckFlags, { io, cwd
     onProgress: progress.update,
   });
   progress.clear();
-  for (const warning of result.warnings) io.stderr.write(`roundup: ${warning}\n`);
+  for (const warning of result.warnings) io.stderr.write(`roundup: ${visible(warning)}\n`);
   const text = await reportFindings(result.files, { ...flags, colorLevel });
   (flags.reporter === 'pretty' ? io.stderr : io.stdout).write(text);
-  if (flags.verbose) for (const roundup of result.roundups) io.stderr.write(`Checked ${roundup.dir}\n`);
+  if (flags.verbose) for (const roundup of result.roundups) io.stderr.write(`Checked ${visible(roundup.dir)}\n`);
   io.stderr.write(`${summaryLine({ ...result.summary, written: 0 }).replace(/: 0 files written, \d+ unchanged,/, ' checked:')}\n`);
   return result.code;
 }

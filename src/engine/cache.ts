@@ -129,7 +129,9 @@ function toolFingerprint(): string {
 export function cacheKey(snapshot: RoundupSnapshot, config: RawFile | undefined, job: Job): string {
   const hash = createHash('sha1');
   const { cwd: _, ...options } = job;
-  hash.update(toolFingerprint()).update('\0').update(JSON.stringify(options)).update('\0');
+  // The formats are a set: `--format json,html` after `--format html,json` changes nothing.
+  const key = { ...options, formats: [...options.formats].sort() };
+  hash.update(toolFingerprint()).update('\0').update(JSON.stringify(key)).update('\0');
   for (const file of [...(config ? [config] : []), snapshot.question, ...snapshot.experts, ...snapshot.images]) {
     hash.update(file.path).update('\0');
     if (file.bytes) hash.update(String(file.bytes.length)).update('\0').update(file.bytes);

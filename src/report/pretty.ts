@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { sortMessages, statistics } from './messages.js';
 import { severityOf } from '../util/diagnostics.js';
+import { visible } from '../util/visible.js';
 
 export interface PrettyOptions {
   /** 0: no color; 1 or more: ANSI colors. */
@@ -53,15 +54,6 @@ function codeFrame(file: VFile, message: VFileMessage, chalk: InstanceType<typeo
 }
 
 const plural = (count: number, noun: string) => (count === 0 ? '' : `${count} ${noun}${count === 1 ? '' : 's'}`);
-
-/**
- * A file name is untrusted too, and must stay recognizable: control characters
- * (ESC, a newline that would start a forged line) are shown as escapes.
- */
-const visible = (text: string) =>
-  text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) =>
-    character === '\n' ? '\\n' : character === '\t' ? '\\t' : `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`,
-  );
 
 /** Content is untrusted: no control characters (ANSI escapes) reach the terminal. */
 const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
