@@ -23,7 +23,10 @@ test.each([
       stdio: 'ignore',
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // In the middle of the build: once the first files are written (a loaded machine may take a while to start).
+    for (let waited = 0; waited < 20_000 && !(existsSync(out) && readdirSync(out).length > 0); waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     child.kill(signal);
     const code = await exited;
     expect([0, exitCode]).toContain(code);
