@@ -215,6 +215,10 @@ const CASES: Record<string, Case> = {
     files: { ...roundupWith(expert('', `${'*a_ '.repeat(16_000)}\n`)), 'roundup.config.yaml': 'limits:\n  renderTimeoutMs: 1000\n' },
     expect: [`${J}:7:1 error markdown-too-slow`],
   },
+  'E7 nested emphasis under the size guard (8.1 KB) that stalled the Markdown output for 80 s': {
+    files: roundupWith(expert('', `${'*a '.repeat(1350)}${'a* '.repeat(1350)}\n`)),
+    expect: [`${J}:7:1 error markdown-too-slow`],
+  },
 
   // F. Bytes
   'F1 a UTF-8 BOM is fine': { files: roundupWith(`\uFEFF${EXPERT}`), expect: [] },

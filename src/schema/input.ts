@@ -232,7 +232,7 @@ export const configSchema = z.strictObject(
             .number({ error: 'milliseconds' })
             .int({ error: 'whole milliseconds' })
             .positive({ error: 'a positive number of milliseconds' })
-            .describe('Time limit for rendering one large Markdown text (default 5000)')
+            .describe('Time limit for rendering one large or heavily emphasized Markdown text (default 1500)')
             .optional(),
         },
         { error: 'a mapping with `maxFileBytes`, `maxNesting` and `renderTimeoutMs`' },
