@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { chromium } from 'playwright-core';
@@ -166,10 +167,11 @@ describe('the terminal', () => {
 });
 
 /** The status of a request sent as written: the path as is, the Host header as given. */
-function rawStatus(base: string, pathname: string, host: string): Promise<number> {
+function rawStatus(base: string, pathname: string, host: string, origin?: string): Promise<number> {
   const { port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const request = httpRequest({ host: '127.0.0.1', port, path: pathname, headers: { host } }, (response) => {
+    const headers = origin ? { host, origin } : { host };
+    const request = httpRequest({ host: '127.0.0.1', port, path: pathname, headers }, (response) => {
       response.resume();
       resolve(response.statusCode ?? 0);
     });
@@ -182,6 +184,7 @@ describe('roundup preview', () => {
   test('serves the page, reloads it on an edit, shows a broken edit as an overlay, and keeps running', async () => {
     const dir = makeRoundup({ experts: { 'jane-doe': minimalExpert('Jane Doe', 'location: Austin, Texas\n') } });
     const expertFile = path.join(dir, 'experts', 'jane-doe.md');
+    const previewFolders = new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('roundup-preview-')));
     const child = spawn(process.execPath, [BIN, 'preview', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (data: Buffer) => {
@@ -223,11 +226,15 @@ describe('roundup preview', () => {
       expect(await rawStatus(url, '//', '127.0.0.1')).toBe(400);
       expect(await rawStatus(url, '/', 'evil.example')).toBe(403);
       expect(await rawStatus(url, '/', 'localhost')).toBe(200);
+      expect(await rawStatus(url, '/__roundup/events', '127.0.0.1', 'https://evil.example')).toBe(403);
       expect(child.exitCode).toBeNull();
     } finally {
       await browser.close();
       child.kill('SIGINT');
     }
+    // Its temporary folder goes with it.
+    if (child.exitCode === null && child.signalCode === null) await new Promise((resolve) => child.once('exit', resolve));
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith('roundup-preview-') && previewFolders.has(name) === false)).toEqual([]);
   }, 60_000);
 });
 

@@ -58,6 +58,9 @@ const CLIENT = `(() => {
 /** Serve one roundup's HTML on localhost, rebuilding it when its files change and reloading the open page. */
 async function startPreview(dir: string, options: PreviewOptions): Promise<Preview> {
   const out = mkdtempSync(path.join(tmpdir(), 'roundup-preview-'));
+  // Ctrl-C and SIGTERM end the process through process.exit: its folder goes with it on every path.
+  const removeFolder = () => rmSync(out, { recursive: true, force: true });
+  process.once('exit', removeFolder);
   const clients = new Set<ServerResponse>();
   let html: string | undefined;
   let problems: string | undefined;
@@ -84,6 +87,12 @@ async function startPreview(dir: string, options: PreviewOptions): Promise<Previ
     // DNS rebinding: a page on another site that resolves its own name to 127.0.0.1 sends its own Host.
     if (!answersTo(request.headers.host ?? '', options.host)) {
       response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: the preview answers only to localhost\n');
+      return;
+    }
+    // The live-reload stream is for the preview's own page: a request from another origin is turned away.
+    const origin = request.headers.origin;
+    if (origin !== undefined && !answersTo(hostOf(origin), options.host)) {
+      response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: another origin\n');
       return;
     }
     let url: URL;
@@ -134,9 +143,19 @@ async function startPreview(dir: string, options: PreviewOptions): Promise<Previ
       for (const client of clients) client.end();
       await new Promise((resolve) => server.close(resolve));
       await queue;
-      rmSync(out, { recursive: true, force: true });
+      process.off('exit', removeFolder);
+      removeFolder();
     },
   };
+}
+
+/** The host of an Origin header; none for `null` or anything that is no URL. */
+function hostOf(origin: string): string {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return '';
+  }
 }
 
 /** The names the preview answers to: the loopback names, and the address it was told to listen on. */
