@@ -248,11 +248,16 @@ test('build --watch rebuilds what changed', async () => {
   };
   try {
     await waitFor(/Watching for changes/);
-    writeFileSync(
-      path.join(dir, 'experts', 'jane-doe.md'),
-      minimalExpert('Jane Doe', 'location: Austin, Texas\n').replace('An answer.', 'Changed.'),
-    );
-    await waitFor(/1 roundup: 1 file written, 0 unchanged[\s\S]*1 roundup: 1 file written, 0 unchanged/);
+    // Node's recursive watch on Linux adds the subfolders' watchers a moment later: edit until one is seen.
+    const rebuilt = /1 roundup: 1 file written, 0 unchanged[\s\S]*1 roundup: 1 file written, 0 unchanged/;
+    for (let attempt = 0; attempt < 40 && !rebuilt.test(stderr); attempt++) {
+      writeFileSync(
+        path.join(dir, 'experts', 'jane-doe.md'),
+        minimalExpert('Jane Doe', 'location: Austin, Texas\n').replace('An answer.', `Changed. ${attempt}`),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    await waitFor(rebuilt);
     expect(readFileSync(path.join(dir, 'out', 'my-roundup.html'), 'utf8')).toContain('Changed.');
   } finally {
     child.kill('SIGINT');

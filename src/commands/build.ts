@@ -28,19 +28,26 @@ export async function buildCommand(paths: string[], flags: BuildFlags, context: 
   const formats = (flags.format.length ? flags.format : ['html']) as Format[];
   if (toStdout && formats.length !== 1) throw new UsageError('--out - prints a single format; pick one with --format');
   if (toStdout && flags.watch) throw new UsageError('--watch writes files; it cannot print to --out -');
+  if (toStdout) {
+    // Said before any work: printing needs one roundup.
+    const { discoverRoundups } = await import('../engine/discover.js');
+    const found = await discoverRoundups(paths, { cwd: context.cwd, ignore: flags.ignore });
+    if (found.length > 1) throw new UsageError(`--out - prints a single roundup; ${found.length} were found`);
+  }
   const once = () => buildOnce(paths, flags, formats, context);
   let code = await once();
   if (!flags.watch) return code;
 
   const { io, cwd } = context;
   const { watchFiles } = await import('../engine/watch.js');
-  io.stderr.write('Watching for changes (Ctrl-C to stop)…\n');
   let queue = Promise.resolve();
   const stop = watchFiles(paths, { cwd, ignore: [flags.out, flags.cacheDir ?? 'node_modules/.cache'] }, () => {
     queue = queue.then(async () => {
-      code = await once().catch((error: Error) => (io.stderr.write(`roundup: ${error.message}\n`), 2));
+      code = await once().catch((error: Error) => (io.stderr.write(`roundup: ${visible(error.message)}\n`), 2));
     });
   });
+  // Said once the watcher is in place: a change made right after this line is seen.
+  io.stderr.write('Watching for changes (Ctrl-C to stop)…\n');
   await (io.until ?? new Promise<void>(() => {}));
   stop();
   await queue;

@@ -65,7 +65,8 @@ async function search(
   } catch {
     entries = [];
   }
-  if (entries.some((entry) => entry.name === QUESTION_FILE && (entry.isFile() || entry.isSymbolicLink()))) {
+  // Whatever it is: a question.yaml that is a folder or a pipe is read and refused with a message, never passed over.
+  if (entries.some((entry) => entry.name === QUESTION_FILE)) {
     found.set(absolute, given);
     return;
   }

@@ -76,6 +76,7 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
   const cache = opened?.cache;
 
   const files: VFile[] = [];
+  const summary: BuildSummary = { roundups: dirs.length, written: 0, unchanged: 0, errors: 0, warnings: 0, seconds: 0 };
   const configs = new Map<string, Promise<{ config: LoadedConfig; raw: RawFile }>>();
   const configPaths = new Map<string, Promise<string | undefined>>();
   const configFor = async (dir: string) => {
@@ -97,6 +98,11 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
           const config = parseConfig(decodeFile(raw, cwd));
           checkConfigRules(config);
           if (config.file!.messages.length > 0) files.push(config.file!);
+          // The config's findings count in the summary like any file's.
+          for (const message of config.file!.messages) {
+            if (message.fatal === true) summary.errors++;
+            else if (message.fatal === false) summary.warnings++;
+          }
           return { config, raw };
         })(),
       );
@@ -110,7 +116,6 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
   const pool = parallel ? new WorkerPool(jobs - 1, options.workerUrl ?? new URL('./worker.js', import.meta.url), job) : undefined;
   const roundups: RoundupResult[] = [];
   const slugs = new Map<string, string>();
-  const summary: BuildSummary = { roundups: dirs.length, written: 0, unchanged: 0, errors: 0, warnings: 0, seconds: 0 };
 
   const settle = (outcome: Outcome) => {
     for (const serialized of outcome.files) {
@@ -182,6 +187,9 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
  */
 function refuseOutputInsideInput(outDir: string, dirs: readonly string[], cwd: string): void {
   const out = realPathOrSelf(outDir);
+  // The kernel's own file systems: Node's recursive mkdir spins forever under /proc.
+  if (/^\/(proc|sys|dev)(\/|$)/.test(out))
+    throw new UsageError(`--out ${outDir}: a system folder (/proc, /sys, /dev) cannot hold outputs; choose another folder`);
   const within = (folder: string) => {
     const relative = path.relative(folder, out);
     return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));

@@ -29,11 +29,21 @@ export function readRawFile(filePath: string, options: ReadOptions): RawFile {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let descriptor: number | undefined;
   try {
-    descriptor = openSync(
-      path.resolve(options.cwd, filePath),
-      options.noFollow ? constants.O_RDONLY | constants.O_NOFOLLOW : constants.O_RDONLY,
-    );
-    const { size } = fstatSync(descriptor);
+    // O_NONBLOCK: opening a FIFO (or a link to one) must not wait for a writer that never comes.
+    const flags = constants.O_RDONLY | constants.O_NONBLOCK | (options.noFollow ? constants.O_NOFOLLOW : 0);
+    descriptor = openSync(path.resolve(options.cwd, filePath), flags);
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) {
+      return {
+        path: filePath,
+        refused: {
+          ruleId: 'read-error',
+          reason: `Cannot read file: it is ${stats.isDirectory() ? 'a folder' : 'a pipe, socket or device'}, expected a regular file`,
+          note: 'Replace it with a regular file.',
+        },
+      };
+    }
+    const { size } = stats;
     if (size > maxBytes) {
       return {
         path: filePath,

@@ -52,9 +52,8 @@ export async function snapshotRoundup(dir: string, options: ReadOptions): Promis
   // The experts folder itself may be a link out of the roundup: then every file in it counts as a link.
   const expertsLinked =
     lstatSync(path.resolve(options.cwd, expertsDir), { throwIfNoEntry: false })?.isSymbolicLink() === true && !inside(expertsDir);
-  const listed = readdirSafe(path.resolve(options.cwd, expertsDir)).filter(
-    (entry) => !entry.name.startsWith('.') && (entry.isFile() || entry.isSymbolicLink()),
-  );
+  // Not only regular files: a `.md` that is a pipe or a device is read and refused with a message, never skipped.
+  const listed = readdirSafe(path.resolve(options.cwd, expertsDir)).filter((entry) => !entry.name.startsWith('.') && !entry.isDirectory());
   const entries = listed.filter((entry) => entry.name.endsWith('.md')).sort((a, b) => compareCodePoints(a.name, b.name));
   const misnamed = listed
     .filter((entry) => !entry.name.endsWith('.md') && /\.(md|markdown|mdown|mkd)$/i.test(entry.name))

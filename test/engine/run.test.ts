@@ -53,3 +53,26 @@ describe('no silent skips', () => {
     expect([alone.code, alone.stderr]).toEqual([2, expect.stringContaining('yml/question.yml is not read: rename it question.yaml)')]);
   });
 });
+
+describe('the summary and the early refusals', () => {
+  test('a broken config counts in the summary line', async () => {
+    const parent = tempDir();
+    makeRoundup({ parent, experts: { 'jane-doe': minimalExpert() } });
+    writeFileSync(path.join(parent, 'roundup.config.yaml'), 'rules:\n  nope: off\n');
+    const { code, stderr } = await runCli(['check', parent]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/1 roundup checked: 1 error, 0 warnings in/);
+  });
+
+  test('--out - with several roundups, and an output folder under /proc, are refused before any work', async () => {
+    const parent = tempDir();
+    makeRoundup({ parent, name: 'a', experts: { 'jane-doe': minimalExpert() } });
+    makeRoundup({ parent, name: 'b', experts: { 'jane-doe': minimalExpert() } });
+    expect(await runCli(['build', parent, '--out', '-', '--format', 'json'])).toMatchObject({
+      code: 2,
+      stderr: 'roundup: --out - prints a single roundup; 2 were found\n',
+    });
+    const proc = await runCli(['build', path.join(parent, 'a'), '--out', '/proc/roundup']);
+    expect([proc.code, proc.stderr]).toEqual([2, expect.stringContaining('a system folder (/proc, /sys, /dev) cannot hold outputs')]);
+  });
+});
