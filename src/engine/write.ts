@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { mkdir, open, readdir, realpath, rename, unlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, realpath, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface OutputFile {
   /** A bare file name such as `therapists-cry.html`; it always lands directly in the output folder. */
   name: string;
-  /** Text, or the bytes of a picture. */
-  contents: string | Uint8Array;
+  /** Text (whole, or in pieces for a large file), or the bytes of a picture. */
+  contents: string | Uint8Array | Iterable<string>;
 }
 
 /**
@@ -21,17 +21,31 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[])
   await mkdir(outDir, { recursive: true });
   const root = await realpath(outDir);
   await removeStaleTemporaries(root);
-  const written: string[] = [];
-  for (const file of files) {
+  const targets = files.map((file) => {
     const target = path.join(root, file.name);
     // Names come from validated slugs; this is the last line of defence, symlinks included.
     if (path.basename(file.name) !== file.name || path.dirname(target) !== root) {
       throw new Error(`refusing to write ${JSON.stringify(file.name)} outside ${outDir}`);
     }
-    await writeFileAtomic(target, file.contents);
-    written.push(path.join(outDir, file.name));
+    return target;
+  });
+  // A roundup's outputs change together: every file is written in full before any is renamed into place.
+  const temporaries: string[] = [];
+  try {
+    for (const [index, file] of files.entries()) {
+      const target = targets[index]!;
+      if ((await lstat(target).catch(() => undefined))?.isDirectory())
+        throw Object.assign(new Error(`${target} is a folder`), { code: 'EISDIR' });
+      temporaries.push(await writeTemporary(target, file.contents));
+    }
+    for (const [index, temporary] of temporaries.entries()) await rename(temporary, targets[index]!);
+  } catch (error) {
+    await Promise.all(temporaries.map((temporary) => unlink(temporary).catch(() => {})));
+    throw error;
+  } finally {
+    for (const temporary of temporaries) inFlight.delete(temporary);
   }
-  return written;
+  return files.map((file) => path.join(outDir, file.name));
 }
 
 /** Temporary files being written now, so an interrupted build can remove them (see `removeTemporaryFiles`). */
@@ -41,6 +55,19 @@ const TEMPORARY = /^\..+\.(\d+)-[0-9a-f]{8}\.tmp$/;
 
 /** `contents` may be a sequence of pieces, written in batches, for a large file that should never be one string. */
 export async function writeFileAtomic(target: string, contents: string | Uint8Array | Iterable<string>): Promise<void> {
+  const temporary = await writeTemporary(target, contents);
+  try {
+    await rename(temporary, target);
+  } catch (error) {
+    await unlink(temporary).catch(() => {});
+    throw error;
+  } finally {
+    inFlight.delete(temporary);
+  }
+}
+
+/** Write `contents` in full to a new temporary file beside `target`, and return its path (still in flight). */
+async function writeTemporary(target: string, contents: string | Uint8Array | Iterable<string>): Promise<string> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   inFlight.add(temporary);
   try {
@@ -63,12 +90,11 @@ export async function writeFileAtomic(target: string, contents: string | Uint8Ar
         await handle.close();
       }
     }
-    await rename(temporary, target);
+    return temporary;
   } catch (error) {
     await unlink(temporary).catch(() => {});
-    throw error;
-  } finally {
     inFlight.delete(temporary);
+    throw error;
   }
 }
 

@@ -50,3 +50,43 @@ describe('writeOutputs', () => {
     expect(readFileSync(path.join(out, 'a.txt'), 'utf8')).toBe('earlier');
   });
 });
+
+describe('a roundup’s outputs change together', () => {
+  const previous = (dir: string) => Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]));
+
+  test('a disk that fills up in the middle of a roundup leaves the previous set whole, and no temporary file', async () => {
+    const dir = tempDir();
+    await writeOutputs(dir, [
+      { name: 'a.html', contents: 'old html' },
+      { name: 'a.json', contents: 'old json' },
+    ]);
+    const before = previous(dir);
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    function* fillsUp() {
+      yield 'x'.repeat(1 << 20);
+      yield 'x'.repeat(1 << 20);
+      throw full;
+    }
+    await expect(
+      writeOutputs(dir, [
+        { name: 'a.html', contents: 'new html' },
+        { name: 'a.json', contents: fillsUp() },
+      ]),
+    ).rejects.toBe(full);
+    expect(previous(dir)).toEqual(before);
+  });
+
+  test('a target that is a folder stops the set before anything is renamed', async () => {
+    const dir = tempDir();
+    await writeOutputs(dir, [{ name: 'a.html', contents: 'old html' }]);
+    mkdirSync(path.join(dir, 'a.json'));
+    await expect(
+      writeOutputs(dir, [
+        { name: 'a.html', contents: 'new html' },
+        { name: 'a.json', contents: '{}' },
+      ]),
+    ).rejects.toMatchObject({ code: 'EISDIR' });
+    expect(readFileSync(path.join(dir, 'a.html'), 'utf8')).toBe('old html');
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
