@@ -68,12 +68,20 @@ describe('building a tree of 300 roundups', () => {
   test('--no-cache rebuilds everything; a corrupt cache is ignored with a warning', async () => {
     expect(summary((await cli('--no-cache')).stderr)).toEqual([300, 900, 0, 0, 0]);
     const cache = path.join(content, 'node_modules', '.cache', 'roundup', 'cache-v2.ndjson');
-    writeFileSync(cache, '{"version": 2}\n["x", {"key": 1');
+    writeFileSync(cache, '{"version": 2\n["x", {"key": 1');
     const { code, stderr } = await cli();
     expect(code).toBe(0);
     expect(stderr).toContain(`roundup: The cache ${cache} is corrupt and was ignored; every roundup is rebuilt.\n`);
     expect(summary(stderr)).toEqual([300, 900, 0, 0, 0]);
     expect(summary((await cli()).stderr)).toEqual([300, 0, 300, 0, 0]);
+
+    // One damaged line costs its roundup a rebuild, not the whole cache.
+    const lines = readFileSync(cache, 'utf8').split('\n');
+    lines[5] = lines[5]!.slice(0, 40);
+    writeFileSync(cache, lines.join('\n'));
+    const damaged = await cli();
+    expect(damaged.stderr).toContain(`roundup: 1 damaged entry of the cache ${cache} ignored; those roundups are rebuilt.\n`);
+    expect(summary(damaged.stderr)).toEqual([300, 3, 299, 0, 0]);
   }, 120_000);
 
   test('--shard 1/2 and --shard 2/2 together build every roundup exactly once', async () => {

@@ -48,25 +48,29 @@ export class BuildCache {
     } catch {
       return { cache: new BuildCache(file, new Map()) };
     }
+    const [header, ...lines] = text.split('\n').filter(Boolean);
+    let version: unknown;
     try {
-      const [header, ...lines] = text.split('\n').filter(Boolean);
-      if (JSON.parse(header ?? '{}').version !== 2) throw new Error('unknown format');
-      const entries = new Map<string, Entry>();
-      for (const line of lines) {
-        const [dir, entry] = JSON.parse(line) as [string, Entry];
-        if (
-          typeof dir !== 'string' ||
-          typeof entry?.key !== 'string' ||
-          !Array.isArray(entry.outputs) ||
-          !Array.isArray(entry.outcome?.files)
-        )
-          throw new Error('bad entry');
-        entries.set(dir, entry);
-      }
-      return { cache: new BuildCache(file, entries) };
+      version = JSON.parse(header ?? '{}').version;
     } catch {
+      version = undefined;
+    }
+    if (version !== 2) {
       return { cache: new BuildCache(file, new Map()), warning: `The cache ${file} is corrupt and was ignored; every roundup is rebuilt.` };
     }
+    // Line by line: a damaged line costs its roundup a rebuild, not the whole cache.
+    const entries = new Map<string, Entry>();
+    let damaged = 0;
+    for (const line of lines) {
+      const parsed = parseEntry(line);
+      if (parsed) entries.set(parsed[0], parsed[1]);
+      else damaged++;
+    }
+    const warning =
+      damaged > 0
+        ? `${damaged} damaged ${damaged === 1 ? 'entry' : 'entries'} of the cache ${file} ignored; those roundups are rebuilt.`
+        : undefined;
+    return { cache: new BuildCache(file, entries), warning };
   }
 
   /** The recorded outcome, if `key` matches and every output is still as written. */
@@ -101,17 +105,35 @@ export class BuildCache {
   }
 
   /** Write the cache back, if anything changed. */
-  async save() {
-    if (!this.dirty) return;
-    await mkdir(path.dirname(this.file), { recursive: true });
+  /** Write the cache; a folder that cannot hold it (read-only, a file, no space) turns it off with a warning, never a failure. */
+  async save(): Promise<string | undefined> {
+    if (!this.dirty) return undefined;
     const entries = this.entries;
-    await writeFileAtomic(
-      this.file,
-      (function* lines() {
-        yield `${JSON.stringify({ version: 2 })}\n`;
-        for (const entry of entries) yield `${JSON.stringify(entry)}\n`;
-      })(),
-    );
+    try {
+      await mkdir(path.dirname(this.file), { recursive: true });
+      await writeFileAtomic(
+        this.file,
+        (function* lines() {
+          yield `${JSON.stringify({ version: 2 })}\n`;
+          for (const entry of entries) yield `${JSON.stringify(entry)}\n`;
+        })(),
+      );
+      return undefined;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      return `The cache could not be saved to ${this.file} (${code}); the next build redoes this work. Give --cache-dir a writable folder, or use --no-cache.`;
+    }
+  }
+}
+
+function parseEntry(line: string): [string, Entry] | undefined {
+  try {
+    const [dir, entry] = JSON.parse(line) as [string, Entry];
+    const valid =
+      typeof dir === 'string' && typeof entry?.key === 'string' && Array.isArray(entry.outputs) && Array.isArray(entry.outcome?.files);
+    return valid ? [dir, entry] : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -172,7 +172,8 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
   } finally {
     await pool?.close();
   }
-  await cache?.save();
+  const unsaved = await cache?.save();
+  if (unsaved) warnings.push(unsaved);
 
   summary.seconds = (performance.now() - started) / 1000;
   const badConfig = (await Promise.all(configs.values())).some(({ config }) => config.file && hasErrors([config.file]));

@@ -76,3 +76,13 @@ describe('the summary and the early refusals', () => {
     expect([proc.code, proc.stderr]).toEqual([2, expect.stringContaining('a system folder (/proc, /sys, /dev) cannot hold outputs')]);
   });
 });
+
+test('a cache folder that cannot be written turns the cache off with one warning, and the build succeeds', async () => {
+  const dir = makeRoundup({ experts: { 'jane-doe': minimalExpert() } });
+  const blocker = path.join(tempDir(), 'a-file');
+  writeFileSync(blocker, '');
+  const { code, stderr } = await runCli(['build', dir, '--out', path.join(tempDir(), 'out'), '--cache-dir', path.join(blocker, 'cache')]);
+  expect(code).toBe(0);
+  expect(stderr).toContain('(ENOTDIR); the next build redoes this work. Give --cache-dir a writable folder, or use --no-cache.');
+  expect(stderr).not.toContain('internal error');
+});
