@@ -4,15 +4,16 @@ import type { Rule } from '../rule.js';
 
 /*
  * Text that stands in for an answer: the scaffold's own ("Write Jane Doe’s
- * answer here"), and what editors type while waiting (TBD, TK, Lorem ipsum,
- * "(answer)"). Uppercase TBD/TODO/TK only, so "todo" in a sentence passes.
+ * answer here"), and what editors type while waiting (TBD, Lorem ipsum,
+ * "(answer)"). Uppercase TBD/TODO only, so "todo" in a sentence passes; not TK,
+ * which is also a brand (TK Maxx).
  */
 const PLACEHOLDERS = [
   /\bwrite [^.\n]{0,60}\banswer here\b/i,
   /\b(answer|text|quote) (goes|to come) here\b/i,
   /\blorem ipsum\b/i,
   /[([](answer|placeholder|insert answer)[)\]]/i,
-  /\b(TBD|TODO|TK|XXX)\b/,
+  /\b(TBD|TODO)\b/,
 ];
 
 function find(text: string): { index: number; length: number } | undefined {
@@ -28,7 +29,7 @@ export const answerPlaceholder: Rule = {
   id: 'answer-placeholder',
   severity: 'error',
   description:
-    'Placeholder text (the scaffold’s “Write … answer here”, TBD, TK, Lorem ipsum, “(answer)”) in an answer, the intro, the closing note or the call to action.',
+    'Placeholder text (the scaffold’s “Write … answer here”, TBD, Lorem ipsum, “(answer)”) in an answer, the intro, the closing note or the call to action.',
   check({ experts, question }, report) {
     const found = (file: VFile, text: string, span: (index: number, length: number) => Span) => {
       const match = find(text);
