@@ -60,8 +60,8 @@ describe('roundup build (the built binary)', () => {
     writeFileSync(path.join(base, 'taken'), 'a file where the output folder should be');
     const { code, stderr } = spawnCli(['build', EXAMPLE, '--out', path.join(base, 'taken')]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(
-      /^examples\/therapists-cry\/question\.yaml:1:1: error: Cannot build roundup: EEXIST: file already exists, mkdir .* \[internal-error\]$/m,
+    expect(stderr).toBe(
+      `roundup: cannot write to the output folder ${path.join(base, 'taken')}: a file of that name exists (EEXIST); choose another --out\n`,
     );
     noStackTrace(stderr);
     expect(readFileSync(path.join(base, 'taken'), 'utf8')).toBe('a file where the output folder should be');

@@ -38,11 +38,13 @@ export async function discoverRoundups(paths: readonly string[], options: Discov
       found.set(path.dirname(absolute), path.relative(options.cwd, path.dirname(absolute)) || '.');
       continue;
     }
-    const before = found.size;
+    // Counted per path: a folder given twice, or inside another given folder, still finds its roundups.
+    const here = new Map<string, string>();
     const misnamed: string[] = [];
-    await search(absolute, path.relative(options.cwd, absolute) || '.', exclude, found, misnamed);
+    await search(absolute, path.relative(options.cwd, absolute) || '.', exclude, here, misnamed);
     for (const file of misnamed) options.onMisnamed?.(file);
-    if (found.size === before) {
+    for (const [key, dir] of here) if (!found.has(key)) found.set(key, dir);
+    if (here.size === 0) {
       throw new UsageError(
         `${given}: no ${QUESTION_FILE} in this folder or below it${misnamed[0] ? ` (${misnamed[0]} is not read: rename it ${QUESTION_FILE})` : ''}`,
       );

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { realpathSync } from 'node:fs';
+import { constants, realpathSync } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../util/errors.js';
 import type { VFile } from 'vfile';
@@ -68,7 +69,10 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
       warnings.push(`${file} is not read: roundup reads ${QUESTION_FILE}, so this roundup is left out; rename the file`),
   });
   if (options.shard) dirs = dirs.filter((dir) => shardOf(dir, options.shard!.count) === options.shard!.index - 1);
-  if (job.write) refuseOutputInsideInput(job.outDir, dirs, cwd);
+  if (job.write) {
+    refuseOutputInsideInput(job.outDir, dirs, cwd);
+    await prepareOutputFolder(job.outDir);
+  }
 
   const useCache = job.write && (defaults.cache ?? options.cache ?? true);
   const opened = useCache ? await BuildCache.open(path.resolve(cwd, options.cacheDir ?? defaultCacheDir(cwd))) : undefined;
@@ -202,6 +206,40 @@ function refuseOutputInsideInput(outDir: string, dirs: readonly string[], cwd: s
         `--out ${path.relative(cwd, outDir) || '.'} is inside the roundup ${dir}, whose files it would overwrite; write to a folder outside it`,
       );
     }
+  }
+}
+
+const FOLDER_PROBLEMS: Record<string, string> = {
+  ENOTDIR: 'a file stands where a folder of its path should be',
+  EEXIST: 'a file of that name exists',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  ELOOP: 'too many symbolic links',
+};
+
+/**
+ * The output folder, checked once before any roundup: a folder that cannot be
+ * written is one clear error (exit 2), not one per roundup. Nothing is
+ * created here, so a build that writes nothing leaves no empty folder.
+ */
+async function prepareOutputFolder(outDir: string): Promise<void> {
+  try {
+    // The folder, or the nearest existing folder it would be made in, must be a writable folder.
+    let existing = outDir;
+    let info = await stat(existing).catch(() => undefined);
+    while (!info && path.dirname(existing) !== existing) {
+      existing = path.dirname(existing);
+      info = await stat(existing).catch(() => undefined);
+    }
+    if (info && !info.isDirectory()) throw Object.assign(new Error('not a folder'), { code: existing === outDir ? 'EEXIST' : 'ENOTDIR' });
+    await access(existing, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new UsageError(
+      `cannot write to the output folder ${outDir}: ${FOLDER_PROBLEMS[code] ?? (error as Error).message} (${code}); choose another --out`,
+    );
   }
 }
 

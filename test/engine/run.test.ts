@@ -86,3 +86,16 @@ test('a cache folder that cannot be written turns the cache off with one warning
   expect(stderr).toContain('(ENOTDIR); the next build redoes this work. Give --cache-dir a writable folder, or use --no-cache.');
   expect(stderr).not.toContain('internal error');
 });
+
+test('an output folder that cannot be made is one clear error with exit 2, not one per roundup; a folder given twice is read once', async () => {
+  const parent = tempDir();
+  makeRoundup({ parent, name: 'a', experts: { 'jane-doe': minimalExpert() } });
+  makeRoundup({ parent, name: 'b', experts: { 'jane-doe': minimalExpert() } });
+  const blocker = path.join(tempDir(), 'a-file');
+  writeFileSync(blocker, '');
+  const { code, stderr } = await runCli(['build', parent, parent, '--out', path.join(blocker, 'out')]);
+  expect(code).toBe(2);
+  expect(stderr).toBe(
+    `roundup: cannot write to the output folder ${path.join(blocker, 'out')}: a file stands where a folder of its path should be (ENOTDIR); choose another --out\n`,
+  );
+});
