@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { unlinkSync } from 'node:fs';
 import { lstat, mkdir, open, readdir, realpath, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -51,7 +52,13 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[])
 /** Temporary files being written now, so an interrupted build can remove them (see `removeTemporaryFiles`). */
 const inFlight = new Set<string>();
 
-const TEMPORARY = /^\..+\.(\d+)-[0-9a-f]{8}\.tmp$/;
+/*
+ * Temporary names carry this machine's tag and the process id: the sweep
+ * removes only files of dead processes of this machine, never the live ones
+ * of a build in another container sharing the folder (where pids repeat).
+ */
+const HOST = createHash('sha1').update(hostname()).digest('hex').slice(0, 8);
+const TEMPORARY = /^\..+\.([0-9a-f]{8})-(\d+)-[0-9a-f]{8}\.tmp$/;
 
 /** `contents` may be a sequence of pieces, written in batches, for a large file that should never be one string. */
 export async function writeFileAtomic(target: string, contents: string | Uint8Array | Iterable<string>): Promise<void> {
@@ -68,7 +75,10 @@ export async function writeFileAtomic(target: string, contents: string | Uint8Ar
 
 /** Write `contents` in full to a new temporary file beside `target`, and return its path (still in flight). */
 async function writeTemporary(target: string, contents: string | Uint8Array | Iterable<string>): Promise<string> {
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${HOST}-${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
+  );
   inFlight.add(temporary);
   try {
     // `wx`: never follow or reuse something already at the temporary name.
@@ -113,8 +123,9 @@ export function removeTemporaryFiles() {
 /** Temporary files left by a roundup process that was killed (SIGKILL, a crash): only ours, only of dead processes. */
 async function removeStaleTemporaries(dir: string) {
   for (const name of await readdir(dir)) {
-    const pid = Number(TEMPORARY.exec(name)?.[1]);
-    if (!pid || isAlive(pid)) continue;
+    const match = TEMPORARY.exec(name);
+    const pid = Number(match?.[2]);
+    if (!match || match[1] !== HOST || !pid || isAlive(pid)) continue;
     await unlink(path.join(dir, name)).catch(() => {});
   }
 }

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { writeOutputs } from '../../src/engine/write.js';
@@ -89,4 +91,15 @@ describe('a roundup’s outputs change together', () => {
     expect(readFileSync(path.join(dir, 'a.html'), 'utf8')).toBe('old html');
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
+});
+
+test('the sweep removes temporary files of dead processes of this machine only, never another host’s', async () => {
+  const dir = tempDir();
+  const here = createHash('sha1').update(hostname()).digest('hex').slice(0, 8);
+  const ours = `.a.html.${here}-999999-0123abcd.tmp`;
+  const theirs = `.a.html.${here === 'ffffffff' ? 'eeeeeeee' : 'ffffffff'}-999999-0123abcd.tmp`;
+  writeFileSync(path.join(dir, ours), 'half');
+  writeFileSync(path.join(dir, theirs), 'half');
+  await writeOutputs(dir, [{ name: 'a.html', contents: 'A' }]);
+  expect(readdirSync(dir).sort()).toEqual([theirs, 'a.html'].sort());
 });
