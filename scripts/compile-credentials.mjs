@@ -19,12 +19,12 @@ const files = checkOnly
 let failed = false;
 const entries = [];
 for (const file of files) {
-  const result = credentialFile.safeParse(parse(readFileSync(file, 'utf8')));
+  const data = parse(readFileSync(file, 'utf8'));
+  const result = credentialFile.safeParse(data);
   if (!result.success) {
     failed = true;
     for (const issue of result.error.issues) {
       const [, index] = issue.path;
-      const data = parse(readFileSync(file, 'utf8'));
       const abbr = typeof index === 'number' ? data.entries?.[index]?.abbr : undefined;
       console.error(`${file}: ${abbr ? `${abbr}: ` : ''}${issue.path.join('.')}: ${issue.message}`);
     }

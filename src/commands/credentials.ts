@@ -1,3 +1,4 @@
+import { suggestCredentials } from '../data/credential-meaning.js';
 import { createCredentialIndex, CREDENTIALS, type CredentialEntry } from '../data/credential-registry.js';
 import type { CommandContext } from './io.js';
 import { regionByCode } from '../data/regions.js';
@@ -15,7 +16,7 @@ export function lookupCredentials(queries: readonly string[]): CredentialLookup[
   if (queries.length === 0) return CREDENTIALS.map((entry) => ({ query: entry.abbr, entries: [entry], suggestions: [] }));
   return queries.map((query) => {
     const { entries } = index.lookup(query);
-    return { query, entries, suggestions: entries.length > 0 ? [] : [...new Set(index.nearest(query).map((near) => near[0]!.abbr))] };
+    return { query, entries, suggestions: entries.length > 0 ? [] : suggestCredentials(query, index) };
   });
 }
 

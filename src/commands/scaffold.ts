@@ -7,6 +7,7 @@ import { stringify } from 'yaml';
 import { addDiagnostic, severityOf } from '../util/diagnostics.js';
 import { suggestSlug } from '../util/slug.js';
 import { credentialIndexFor } from '../check/context.js';
+import { suggestCredentials } from '../data/credential-meaning.js';
 import { resolveLocation } from '../data/locations.js';
 import { nearestRegions } from '../data/regions.js';
 import { UsageError } from '../util/errors.js';
@@ -124,7 +125,7 @@ function checkNewExpert(expert: NewExpert): VFileMessage[] {
   const index = credentialIndexFor(DEFAULT_CONFIG);
   for (const credential of splitCredentials(expert.credentials)) {
     if (index.lookup(credential).entries.length > 0) continue;
-    const near = [...new Set(index.nearest(credential).map((entries) => entries[0]!.abbr))];
+    const near = suggestCredentials(credential, index);
     if (near.length === 0) report('credential-unknown', 'info', `Unexpected credential \`${credential}\`, not in the registry`);
     else
       report(

@@ -167,3 +167,19 @@ export function separateCredentials(list: readonly string[], index: CredentialIn
     return words.every((word) => index.lookup(word).entries.length > 0) ? words : [text];
   });
 }
+
+/** More tied candidates than this and a credential is no typo of any one of them, just unknown. */
+const MAX_SUGGESTIONS = 2;
+
+/**
+ * The known abbreviations an unknown credential is most likely a typo of: the
+ * nearest ones, and among those the ones in `fields` (the expert's other
+ * credentials'). All that stay tied are returned, so the editor is never
+ * steered to one guess; none when more than two stay tied.
+ */
+export function suggestCredentials(text: string, index: CredentialIndex, fields: ReadonlySet<string> = new Set()): string[] {
+  const near = index.nearest(text);
+  const inField = near.filter((entries) => entries.some((entry) => entry.professions.some((profession) => fields.has(profession))));
+  const suggested = [...new Set((inField.length > 0 ? inField : near).map((entries) => entries[0]!.abbr))];
+  return suggested.length > MAX_SUGGESTIONS ? [] : suggested;
+}

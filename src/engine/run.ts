@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { constants, realpathSync } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from '../util/errors.js';
 import type { VFile } from 'vfile';
 import type { BuildOptions, BuildResult, BuildSummary, CheckOptions, RoundupResult } from './run-types.js';
 import { BuildCache, cacheKey, defaultCacheDir } from './cache.js';
@@ -14,10 +11,11 @@ import { deserializeFile } from './serialize.js';
 import { hasErrors } from '../util/diagnostics.js';
 import { exitCodeFor } from '../util/exit-code.js';
 import { discoverRoundups } from './discover.js';
+import { checkOutputFolder, refuseOutputInsideInput } from './output-folder.js';
 import { slugCollision } from './slugs.js';
 import { DEFAULT_CONFIG, findConfig, type LoadedConfig } from '../load/find-config.js';
 import { readRawFile, type RawFile } from '../load/read.js';
-import { IMAGE_FOLDERS, QUESTION_FILE, snapshotRoundup } from '../load/snapshot.js';
+import { QUESTION_FILE, snapshotRoundup } from '../load/snapshot.js';
 
 export { FORMATS };
 export type { Format };
@@ -71,7 +69,7 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
   if (options.shard) dirs = dirs.filter((dir) => shardOf(dir, options.shard!.count) === options.shard!.index - 1);
   if (job.write) {
     refuseOutputInsideInput(job.outDir, dirs, cwd);
-    await prepareOutputFolder(job.outDir);
+    checkOutputFolder(job.outDir);
   }
 
   const useCache = job.write && (defaults.cache ?? options.cache ?? true);
@@ -183,77 +181,6 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
   const badConfig = (await Promise.all(configs.values())).some(({ config }) => config.file && hasErrors([config.file]));
   const internal = files.some((file) => file.messages.some((message) => message.ruleId === 'internal-error'));
   return { files, roundups, summary, warnings, code: exitCodeFor({ ...summary, strict: options.strict, broken: badConfig || internal }) };
-}
-
-/**
- * Inputs are never outputs: `--out R` or `--out R/experts` would write over
- * the files it reads (`R/experts/<slug>.md`). A `dist/` inside a roundup
- * folder holds no input, so `roundup build .` there stays allowed.
- */
-function refuseOutputInsideInput(outDir: string, dirs: readonly string[], cwd: string): void {
-  const out = realPathOrSelf(outDir);
-  // The kernel's own file systems: Node's recursive mkdir spins forever under /proc.
-  if (/^\/(proc|sys|dev)(\/|$)/.test(out))
-    throw new UsageError(`--out ${outDir}: a system folder (/proc, /sys, /dev) cannot hold outputs; choose another folder`);
-  const within = (folder: string) => {
-    const relative = path.relative(folder, out);
-    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-  };
-  for (const dir of dirs) {
-    const roundup = realPathOrSelf(path.resolve(cwd, dir));
-    if (out === roundup || INPUT_FOLDERS.some((folder) => within(path.join(roundup, folder)))) {
-      throw new UsageError(
-        `--out ${path.relative(cwd, outDir) || '.'} is inside the roundup ${dir}, whose files it would overwrite; write to a folder outside it`,
-      );
-    }
-  }
-}
-
-const FOLDER_PROBLEMS: Record<string, string> = {
-  ENOTDIR: 'a file stands where a folder of its path should be',
-  EEXIST: 'a file of that name exists',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'the disk is full',
-  ELOOP: 'too many symbolic links',
-};
-
-/**
- * The output folder, checked once before any roundup: a folder that cannot be
- * written is one clear error (exit 2), not one per roundup. Nothing is
- * created here, so a build that writes nothing leaves no empty folder.
- */
-async function prepareOutputFolder(outDir: string): Promise<void> {
-  try {
-    // The folder, or the nearest existing folder it would be made in, must be a writable folder.
-    let existing = outDir;
-    let info = await stat(existing).catch(() => undefined);
-    while (!info && path.dirname(existing) !== existing) {
-      existing = path.dirname(existing);
-      info = await stat(existing).catch(() => undefined);
-    }
-    if (info && !info.isDirectory()) throw Object.assign(new Error('not a folder'), { code: existing === outDir ? 'EEXIST' : 'ENOTDIR' });
-    await access(existing, constants.W_OK);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new UsageError(
-      `cannot write to the output folder ${outDir}: ${FOLDER_PROBLEMS[code] ?? (error as Error).message} (${code}); choose another --out`,
-    );
-  }
-}
-
-/** The folders of a roundup that hold its inputs: the expert files and the pictures. */
-const INPUT_FOLDERS = ['experts', ...IMAGE_FOLDERS];
-
-/** The real path of a folder that exists, else of its nearest existing parent joined with the rest. */
-function realPathOrSelf(target: string): string {
-  try {
-    return realpathSync(target);
-  } catch {
-    const parent = path.dirname(target);
-    return parent === target ? target : path.join(realPathOrSelf(parent), path.basename(target));
-  }
 }
 
 /** A roundup's share: a hash of its path, so adding a roundup never moves the others to another shard. */

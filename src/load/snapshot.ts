@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { isWithin } from '../util/paths.js';
 import { readRawFile, type RawFile, type ReadOptions } from './read.js';
 
 export const QUESTION_FILE = 'question.yaml';
@@ -35,8 +36,7 @@ export async function snapshotRoundup(dir: string, options: ReadOptions): Promis
   const inside = (file: string) => {
     try {
       root ??= realpathSync(path.resolve(options.cwd, dir));
-      const relative = path.relative(root, realpathSync(path.resolve(options.cwd, file)));
-      return !relative.startsWith('..') && !path.isAbsolute(relative);
+      return isWithin(root, realpathSync(path.resolve(options.cwd, file)));
     } catch {
       return true; // Missing: reading it reports it.
     }

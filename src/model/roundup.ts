@@ -1,20 +1,8 @@
-import { createHash } from 'node:crypto';
-import path from 'node:path';
-import { imageSize } from 'image-size';
-import { imageKey } from '../load/images.js';
+import { resolveCredentials, separateCredentials } from '../data/credential-meaning.js';
+import { createCredentialIndex, CREDENTIALS, type CredentialIndex } from '../data/credential-registry.js';
 import type { ExpertInput, LocationInput, QuestionInput } from '../schema/input.js';
-
-type ImageInput = NonNullable<QuestionInput['image']>;
-import {
-  credentialKey,
-  createCredentialIndex,
-  CREDENTIALS,
-  KIND_CATEGORY,
-  type CredentialCategory,
-  type CredentialEntry,
-  type CredentialIndex,
-} from '../data/credential-registry.js';
-import { type ResolvedCredential, resolveCredentials, separateCredentials } from '../data/credential-meaning.js';
+import { type CredentialDetail, describeCredential } from './credential-details.js';
+import { buildPicture, type Picture } from './pictures.js';
 import { resolveLocation, type Location } from '../data/locations.js';
 import type { LoadedRoundup } from '../load/roundup.js';
 import { renderMarkdown, typesetText, type MarkdownOptions, type RenderedMarkdown } from '../markdown/render.js';
@@ -42,19 +30,6 @@ export interface Roundup {
   closing: string | null;
   cta: RenderedMarkdown | null;
   stats: { experts: number; words: number; readingMinutes: number };
-}
-
-/** A picture as published: beside the outputs under a content-hashed name, or at its https URL. */
-export interface Picture {
-  /** The file name beside the outputs (`therapists-cry-1a2b3c4d5e.jpg`), or the https URL. */
-  src: string;
-  alt: string;
-  credit: string | null;
-  /** Read from the file; null for a URL, whose size roundup does not fetch. */
-  width: number | null;
-  height: number | null;
-  /** The picture's bytes, to write beside the outputs; absent for a URL. */
-  bytes?: Uint8Array;
 }
 
 interface Author {
@@ -86,16 +61,6 @@ export interface Expert {
   answer: RenderedMarkdown;
   /** Set when `condense` cut the answer to its word budget. */
   condensed: Condensed | null;
-}
-
-interface CredentialDetail {
-  abbr: string;
-  /** Null for an ambiguous abbreviation whose meaning the editor has not chosen. */
-  expansion: string | null;
-  /** schema.org `credentialCategory`. */
-  category: CredentialCategory;
-  /** The organization that issues or recognizes it, when the registry names one. */
-  issuer: { name: string; url: string | null } | null;
 }
 
 interface Condensed {
@@ -133,11 +98,7 @@ export function buildRoundup(loaded: LoadedRoundup, slug: string, options: Model
   const ids = question.order ?? loaded.experts.map((expert) => expert.id);
   const experts = ids.map((id) => {
     const expert = byId.get(id)!;
-    const input = expert.value as ExpertInput;
-    return {
-      ...buildExpert(id, input, expert.body, options),
-      photo: input.photo ? buildImage(input.photo, loaded.images, slug, options) : null,
-    };
+    return buildExpert(id, expert.value as ExpertInput, expert.body, options, (input) => buildPicture(input, loaded.images, slug, options));
   });
   return withStats({
     slug,
@@ -147,7 +108,7 @@ export function buildRoundup(loaded: LoadedRoundup, slug: string, options: Model
     url: question.url ?? null,
     ...bylineOf(question.byline, text),
     dek: question.dek ? text(question.dek) : null,
-    image: question.image ? buildImage(question.image, loaded.images, slug, options) : null,
+    image: question.image ? buildPicture(question.image, loaded.images, slug, options) : null,
     published: question.published ?? null,
     updated: question.updated ?? null,
     site: question.site ? { name: text(question.site.name), url: question.site.url ?? null } : null,
@@ -160,28 +121,6 @@ export function buildRoundup(loaded: LoadedRoundup, slug: string, options: Model
     cta: question.cta ? renderMarkdown(question.cta, options) : null,
     stats: { experts: 0, words: 0, readingMinutes: 0 },
   });
-}
-
-/**
- * A picture's published form. A local file (checked by `checkImages`) is
- * named after its content, so a changed picture gets a new URL and no cache
- * serves the old one.
- */
-function buildImage(input: ImageInput, images: LoadedRoundup['images'], slug: string, options: MarkdownOptions): Picture {
-  const alt = typesetText(input.alt.trim(), options);
-  const credit = input.credit ? typesetText(input.credit.trim(), options) : null;
-  const bytes = images.get(imageKey(input.src))?.bytes;
-  if (!bytes) return { src: input.src, alt, credit, width: null, height: null };
-  const { width, height } = imageSize(bytes);
-  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
-  const extension = path.posix.extname(input.src).toLowerCase().replace('.jpeg', '.jpg');
-  return { src: `${slug}-${hash}${extension}`, alt, credit, width, height, bytes };
-}
-
-/** A picture's absolute address: its https URL, or its file beside the page at `url`; undefined without either. */
-export function absolutePicture(picture: Picture, url: string | null): string | undefined {
-  if (/^https:\/\//.test(picture.src)) return picture.src;
-  return url ? new URL(picture.src, url).href : undefined;
 }
 
 /** The name as printed above the answer: "Dr. Jane Doe (she/her)". */
@@ -226,7 +165,13 @@ export function withStats(roundup: Roundup): Roundup {
   };
 }
 
-function buildExpert(id: string, input: ExpertInput, body: string, options: ModelOptions): Expert {
+function buildExpert(
+  id: string,
+  input: ExpertInput,
+  body: string,
+  options: ModelOptions,
+  picture: (input: NonNullable<ExpertInput['photo']>) => Picture,
+): Expert {
   const index = options.credentials ?? DEFAULT_INDEX;
   const credentials = separateCredentials(splitCredentials(input.credentials), index);
   const location = input.location === undefined ? null : buildLocation(input.location);
@@ -241,7 +186,7 @@ function buildExpert(id: string, input: ExpertInput, body: string, options: Mode
     id,
     name: typesetText(input.name.trim(), options),
     credentials,
-    credentialDetails: resolved.map((credential) => describeCredential(credential, options, place?.region?.region.code)),
+    credentialDetails: resolved.map((credential) => describeCredential(credential, options.expansions, place?.region?.region.code)),
     role: input.role ? typesetText(input.role.trim(), options) : null,
     honorific: input.honorific && options.honorifics !== 'drop' ? input.honorific.trim() : null,
     heading: input.heading ? typesetText(input.heading.trim(), options) : null,
@@ -253,35 +198,12 @@ function buildExpert(id: string, input: ExpertInput, body: string, options: Mode
           : { name: typesetText(input.affiliation.name.trim(), options), url: input.affiliation.url ?? null },
     url: input.url ?? null,
     pronouns: input.pronouns?.trim() ?? null,
-    photo: null,
+    photo: input.photo ? picture(input.photo) : null,
     // The country as an ISO 3166-1 code when the reference data knows the place ("Austin, Texas" is in `US`).
     location: location && place?.country ? { ...location, country: place.country.code } : location,
     answer: renderMarkdown(body, answerOptions(options)),
     condensed: null,
   };
-}
-
-/**
- * What is published of a credential: only a meaning the context or the editor
- * settled, with its issuer (for a state license, the board of the expert's state).
- */
-function describeCredential(credential: ResolvedCredential, options: ModelOptions, region?: string): CredentialDetail | null {
-  const entry = credential.entry ?? credential.entries[0];
-  if (!entry) return null;
-  const chosen = options.expansions?.get(credentialKey(credential.text));
-  const settled = credential.entry ?? credential.entries.find((meaning) => meaning.expansion === chosen);
-  return {
-    abbr: entry.abbr,
-    expansion: chosen ?? settled?.expansion ?? null,
-    category: KIND_CATEGORY[entry.kind],
-    issuer: issuerOf(settled, region),
-  };
-}
-
-function issuerOf(entry: CredentialEntry | undefined, region: string | undefined): CredentialDetail['issuer'] {
-  const board = region ? entry?.boards?.[region] : undefined;
-  if (board) return board;
-  return entry?.issuer ? { name: entry.issuer, url: entry.issuerUrl ?? null } : null;
 }
 
 /** `LCMHC, RPT, RDT` or `[LCMHC, RPT, RDT]` → `['LCMHC', 'RPT', 'RDT']`. */

@@ -1,7 +1,8 @@
 import type { ElementContent, Root, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { absolutePicture, type Expert, type Picture, printedName, printsQuestion, type Roundup } from '../model/roundup.js';
+import { absolutePicture, type Picture } from '../model/pictures.js';
+import { type Expert, printedName, printsQuestion, type Roundup } from '../model/roundup.js';
 import { formatDate } from './date.js';
 import { describe } from './describe.js';
 import type { RenderedMarkdown } from '../markdown/render.js';

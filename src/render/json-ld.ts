@@ -1,5 +1,6 @@
 import type { Article, EducationalOccupationalCredential, Organization, Person, PostalAddress, WithContext } from 'schema-dts';
-import { absolutePicture, type Expert, type Roundup } from '../model/roundup.js';
+import { absolutePicture } from '../model/pictures.js';
+import type { Expert, Roundup } from '../model/roundup.js';
 
 /**
  * schema.org structured data: the roundup as an `Article` whose contributors

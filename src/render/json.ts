@@ -1,4 +1,5 @@
-import type { Expert, Picture, Roundup } from '../model/roundup.js';
+import type { Picture } from '../model/pictures.js';
+import type { Expert, Roundup } from '../model/roundup.js';
 import { JSON_SCHEMA_VERSION, type RoundupJson } from '../schema/output.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
 

@@ -2,7 +2,8 @@ import type { PhrasingContent, Root, RootContent } from 'mdast';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify } from 'yaml';
-import { absolutePicture, type Picture, printedName, printsQuestion, type Roundup } from '../model/roundup.js';
+import { absolutePicture, type Picture } from '../model/pictures.js';
+import { printedName, printsQuestion, type Roundup } from '../model/roundup.js';
 import { describe } from './describe.js';
 import { isSafeUrl } from '../markdown/url.js';
 

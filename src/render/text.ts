@@ -1,4 +1,5 @@
-import { type Picture, printedName, printsQuestion, type Roundup } from '../model/roundup.js';
+import type { Picture } from '../model/pictures.js';
+import { printedName, printsQuestion, type Roundup } from '../model/roundup.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
 import { joinBlocks, markdownToBlocks } from '../markdown/to-text.js';
 import { formatDate } from './date.js';

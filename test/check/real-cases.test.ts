@@ -62,6 +62,17 @@ describe('real expert lines that roundup once got wrong (issue #10)', () => {
     expect(message!.note).toMatch(/Ohio and a state that issues `LCPC` are both in the Counseling Compact/);
   });
 
+  test('with no house style set, the article’s own style of periods and regions is held, not a default', async () => {
+    // Periods in every credential, as some magazines print them: only the one missing its last period is reported.
+    expect(await findingsFor([{ credentials: 'Ph.D., L.C.S.W.' }, { credentials: 'Ph.D., L.Ac., C.B.S.M' }])).toEqual([
+      'credential-format: Unexpected `C.B.S.M`, expected `C.B.S.M.` in the house style (periods in every credential)',
+    ]);
+    // Postal codes throughout are a style; one full name among them is the slip.
+    expect(await findingsFor([{ location: 'Austin, TX' }, { location: 'Denver, CO' }, { location: 'Boise, Idaho' }])).toEqual([
+      'location-style: Unexpected full name `Idaho` in `Boise, Idaho`, expected the house style (postal codes): `Boise, ID`',
+    ]);
+  });
+
   test('the house style can drop honorifics', async () => {
     const dir = makeRoundup({ experts: { 'jane-doe': '---\nname: Jane Doe\nhonorific: Dr.\ncredentials: PhD\n---\nAn answer.\n' } });
     const title = async () => (await build({ paths: [dir], write: false, formats: ['text'] })).roundups[0]!.outputs[0]!.contents;

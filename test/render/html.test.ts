@@ -5,63 +5,33 @@ import { describe, expect, test } from 'vitest';
 import { buildLocation, type Roundup } from '../../src/model/roundup.js';
 import { renderHtml } from '../../src/render/html.js';
 import { renderMarkdown } from '../../src/markdown/render.js';
+import { expertModel, roundupModel } from './models.js';
 
 const EVIL = '</title></style>"><script>alert(1)</script><img src=x onerror=alert(1)>';
 
-const roundup = (overrides: Partial<Roundup> = {}): Roundup => ({
-  slug: 'x',
-  lang: 'en',
-  title: 'Is it normal?',
-  question: 'Is it normal?',
-  url: null,
-  byline: { name: 'Kelsey Tyler', url: 'https://example.com/kelsey' },
-  authors: [{ name: 'Kelsey Tyler', url: 'https://example.com/kelsey', organization: false }],
-  dek: null,
-  image: null,
-  updated: null,
-  site: null,
-  published: '2020-03-04',
-  column: { name: '1 Question, 2 Answers', blurb: 'is a column.' },
-  intro: renderMarkdown('The intro.'),
-  closing: 'Condensed.',
-  cta: renderMarkdown('[Book](https://example.com/)'),
-  stats: { experts: 2, words: 4, readingMinutes: 1 },
-  experts: [
-    {
-      id: 'jane-doe',
-      name: 'Jane Doe',
-      credentials: ['LCSW', 'PhD'],
-      credentialDetails: [],
-      condensed: null,
-      honorific: null,
-      heading: null,
-      affiliation: null,
-      url: null,
-      pronouns: null,
-      photo: null,
-      role: 'Therapist',
-      location: buildLocation('Austin, Texas'),
-      answer: renderMarkdown('Answer one.'),
-    },
-    {
-      id: 'kip',
-      name: 'Kip',
-      credentials: [],
-      credentialDetails: [],
-      condensed: null,
-      honorific: null,
-      heading: null,
-      affiliation: null,
-      url: null,
-      pronouns: null,
-      photo: null,
-      role: null,
-      location: null,
-      answer: renderMarkdown('Answer two.'),
-    },
-  ],
-  ...overrides,
-});
+const roundup = (overrides: Partial<Roundup> = {}): Roundup =>
+  roundupModel({
+    title: 'Is it normal?',
+    question: 'Is it normal?',
+    byline: { name: 'Kelsey Tyler', url: 'https://example.com/kelsey' },
+    authors: [{ name: 'Kelsey Tyler', url: 'https://example.com/kelsey', organization: false }],
+    published: '2020-03-04',
+    column: { name: '1 Question, 2 Answers', blurb: 'is a column.' },
+    intro: renderMarkdown('The intro.'),
+    closing: 'Condensed.',
+    cta: renderMarkdown('[Book](https://example.com/)'),
+    stats: { experts: 2, words: 4, readingMinutes: 1 },
+    experts: [
+      expertModel({
+        credentials: ['LCSW', 'PhD'],
+        role: 'Therapist',
+        location: buildLocation('Austin, Texas'),
+        answer: renderMarkdown('Answer one.'),
+      }),
+      expertModel({ id: 'kip', name: 'Kip', answer: renderMarkdown('Answer two.') }),
+    ],
+    ...overrides,
+  });
 
 describe('renderHtml', () => {
   test('a standalone HTML5 document with lang, charset, viewport, title and a stylesheet', () => {
@@ -98,32 +68,27 @@ describe('renderHtml', () => {
     const html = renderHtml(
       roundup({
         title: EVIL,
+        // The byline is printed from the authors: both carry the hostile text.
         byline: { name: EVIL, url: null },
+        authors: [{ name: EVIL, url: null, organization: false }],
         column: { name: EVIL, blurb: EVIL },
         closing: EVIL,
         experts: [
-          {
+          expertModel({
             id: 'a',
             name: EVIL,
             credentials: [EVIL],
-            credentialDetails: [],
-            condensed: null,
-            honorific: null,
-            heading: null,
-            affiliation: null,
-            url: null,
-            pronouns: null,
-            photo: null,
             role: EVIL,
             location: buildLocation(EVIL),
             answer: renderMarkdown('x'),
-          },
+          }),
         ],
       }),
     );
     const tree = fromHtml(html);
     expect(selectAll('img, script:not([type="application/ld+json"])', tree)).toEqual([]);
     expect(toString(select('h1', tree)!)).toBe(EVIL);
+    expect(toString(select('.byline .author', tree)!)).toBe(EVIL);
     expect(toString(select('title', tree)!)).toBe(EVIL);
     // `</script>` in a value cannot end the JSON-LD early: it parses whole, with the value intact.
     const jsonLd = JSON.parse(toString(select('script[type="application/ld+json"]', tree)!));

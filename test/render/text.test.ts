@@ -5,45 +5,24 @@ import { renderText, stripControlCharacters } from '../../src/render/text.js';
 import { length, wrap } from '../../src/render/wrap.js';
 import { renderMarkdown } from '../../src/markdown/render.js';
 import type { Roundup } from '../../src/model/roundup.js';
+import { expertModel, roundupModel } from './models.js';
 
-const roundup = (overrides: Partial<Roundup> = {}): Roundup => ({
-  slug: 'x',
-  lang: 'en',
-  title: 'Title',
-  question: 'Title',
-  url: null,
-  byline: { name: 'Kelsey Tyler', url: null },
-  authors: [{ name: 'Kelsey Tyler', url: null, organization: false }],
-  dek: null,
-  image: null,
-  updated: null,
-  site: null,
-  published: null,
-  column: null,
-  intro: null,
-  closing: null,
-  cta: null,
-  stats: { experts: 1, words: 2, readingMinutes: 1 },
-  experts: [
-    {
-      id: 'a',
-      name: 'Jane Doe',
-      credentials: ['LCSW', 'PhD'],
-      credentialDetails: [],
-      condensed: null,
-      honorific: null,
-      heading: null,
-      affiliation: null,
-      url: null,
-      pronouns: null,
-      photo: null,
-      role: 'Therapist',
-      location: buildLocation('Austin, Texas'),
-      answer: renderMarkdown('Two words.'),
-    },
-  ],
-  ...overrides,
-});
+const roundup = (overrides: Partial<Roundup> = {}): Roundup =>
+  roundupModel({
+    byline: { name: 'Kelsey Tyler', url: null },
+    authors: [{ name: 'Kelsey Tyler', url: null, organization: false }],
+    stats: { experts: 1, words: 2, readingMinutes: 1 },
+    experts: [
+      expertModel({
+        id: 'a',
+        credentials: ['LCSW', 'PhD'],
+        role: 'Therapist',
+        location: buildLocation('Austin, Texas'),
+        answer: renderMarkdown('Two words.'),
+      }),
+    ],
+    ...overrides,
+  });
 
 describe('wrap', () => {
   test('wraps at the width without breaking words, and 0 means no wrapping', () => {

@@ -1,25 +1,7 @@
-import type { CredentialEntry } from '../../data/credential-registry.js';
-import type { CredentialView, ExpertView, Rule } from '../rule.js';
+import { suggestCredentials } from '../../data/credential-meaning.js';
+import type { Rule } from '../rule.js';
 
-/**
- * The known abbreviations a typo most likely stands for: the nearest ones, and
- * among those the ones in the fields of the expert's other credentials. All
- * that remain tied are returned, so the editor is never steered to one guess.
- */
-function suggestions(near: CredentialEntry[][], expert: ExpertView, credential: CredentialView): string[] {
-  const fields = new Set(
-    expert.credentials
-      .filter((other) => other !== credential)
-      .flatMap((other) => (other.entry ? other.entry.professions : []))
-      .filter((profession) => profession !== 'any'),
-  );
-  const inField = near.filter((entries) => entries.some((entry) => entry.professions.some((profession) => fields.has(profession))));
-  return [...new Set((inField.length > 0 ? inField : near).map((entries) => entries[0]!.abbr))];
-}
-
-/** More tied candidates than this and the credential is reported as not in the registry, with no guess. */
-const MAX_SUGGESTIONS = 2;
-
+/** A title written among the post-nominals. */
 const HONORIFIC = /^(dr|prof|mr|mrs|ms|mx|rev|sir|dame)\.?$/i;
 
 const list = (abbrs: string[]) => abbrs.map((abbr) => `\`${abbr}\``).join(' or ');
@@ -44,9 +26,13 @@ export const credentialUnknown: Rule = {
           });
           continue;
         }
-        const near = suggestions(credentials.nearest(credential.text), expert, credential);
-        // Many equally near credentials say the letters are no typo of any one of them, just rare.
-        if (near.length === 0 || near.length > MAX_SUGGESTIONS) {
+        const fields = new Set(
+          expert.credentials
+            .flatMap((other) => (other !== credential && other.entry ? other.entry.professions : []))
+            .filter((field) => field !== 'any'),
+        );
+        const near = suggestCredentials(credential.text, credentials, fields);
+        if (near.length === 0) {
           report({
             file: expert.file,
             span: credential.span,

@@ -9,9 +9,8 @@ export const locationRegionMissing: Rule = {
     'A city without its state, province or country. With no house style set: only where the article gives other cities their region, or the name is shared by places in several regions (“Fairview”); AP’s stand-alone cities (“Los Angeles”) may stand alone unless the article writes such a city with its region.',
   async check({ experts, settings }, report) {
     const configured = settings.locationStyleConfigured === true;
-    const withRegion = experts.filter(
-      ({ model: { location } }) => location?.region && !/^(d\.?c\.?|district of columbia)$/i.test(location.region),
-    );
+    // `Washington, D.C.` is the city's own form in every style: it says nothing of the article's convention.
+    const withRegion = experts.filter(({ model, location }) => model.location?.region && !location?.resolved.region?.anyStyle);
     // With no house style set, a city AP lets stand alone may, unless the article writes such cities with their region.
     const apAllowed = configured
       ? settings.locationStyle === 'ap'
