@@ -265,7 +265,7 @@ const CASES: Record<string, Case> = {
   'G2 two roundups with one slug': {
     files: { [Q]: `${QUESTION}slug: same\n`, [J]: EXPERT, [`../twin/${Q}`]: `${QUESTION}slug: same\n`, [`../twin/${J}`]: EXPERT },
     argv: ['build', '.', '../twin', '--out', '../out'],
-    expect: [`../twin/${Q}:3:7 error slug-collision`],
+    expect: [`${Q}:3:7 error slug-collision`, `../twin/${Q}:3:7 error slug-collision`],
   },
 
   // H. Output contexts

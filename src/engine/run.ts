@@ -12,7 +12,7 @@ import { hasErrors } from '../util/diagnostics.js';
 import { exitCodeFor } from '../util/exit-code.js';
 import { discoverRoundups } from './discover.js';
 import { checkOutputFolder, refuseOutputInsideInput } from './output-folder.js';
-import { slugCollision } from './slugs.js';
+import { findSlugCollisions, slugCollisionOutcome } from './slugs.js';
 import { DEFAULT_CONFIG, findConfig, type LoadedConfig } from '../load/find-config.js';
 import { readRawFile, type RawFile } from '../load/read.js';
 import { QUESTION_FILE, snapshotRoundup } from '../load/snapshot.js';
@@ -66,6 +66,7 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
     onMisnamed: (file) =>
       warnings.push(`${file} is not read: roundup reads ${QUESTION_FILE}, so this roundup is left out; rename the file`),
   });
+  const collisions = findSlugCollisions(dirs, cwd);
   if (options.shard) dirs = dirs.filter((dir) => shardOf(dir, options.shard!.count) === options.shard!.index - 1);
   if (job.write) {
     refuseOutputInsideInput(job.outDir, dirs, cwd);
@@ -117,7 +118,6 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
   // The main thread is one of the `jobs`: it processes whatever no idle worker takes.
   const pool = parallel ? new WorkerPool(jobs - 1, options.workerUrl ?? new URL('./worker.js', import.meta.url), job) : undefined;
   const roundups: RoundupResult[] = [];
-  const slugs = new Map<string, string>();
 
   const settle = (outcome: Outcome) => {
     for (const serialized of outcome.files) {
@@ -149,9 +149,9 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
       const found = await configFor(dir);
       const config = found?.config ?? DEFAULT_CONFIG;
       const snapshot = await snapshotRoundup(dir, { cwd, maxBytes: config.value.limits?.maxFileBytes ?? options.maxBytes });
-      const collision = await slugCollision(snapshot, slugs, cwd);
+      const collision = collisions.get(dir);
       if (collision) {
-        pending.push(Promise.resolve(collision));
+        pending.push(slugCollisionOutcome(snapshot, collision, cwd));
       } else if (config.file && hasErrors([config.file])) {
         pending.push(Promise.resolve({ dir, files: [], written: [], outputs: [], condensed: [] }));
       } else {

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { check } from '../../src/index.js';
+import { build, check } from '../../src/index.js';
 import { makeRoundup, minimalExpert, runCli, tempDir } from '../helpers.js';
 
 describe('slug collisions', () => {
@@ -16,6 +16,36 @@ describe('slug collisions', () => {
       expect(result.code).toBe(1);
     },
   );
+
+  test('neither of two roundups with one slug is written, and each error names the other', async () => {
+    const parent = tempDir();
+    makeRoundup({ parent, name: 'alpha', experts: { 'jane-doe': minimalExpert() } });
+    makeRoundup({ parent, name: 'beta', question: 'title: B\nbyline: K\n"slug": alpha\n', experts: { 'jane-doe': minimalExpert() } });
+    const out = path.join(parent, 'out');
+    const result = await build({ paths: [parent], outDir: out, cache: false });
+    const reasons = result.files.flatMap((file) => file.messages.map((message) => `${file.path}: ${message.reason}`));
+    expect(reasons).toHaveLength(2);
+    expect(reasons[0]).toMatch(/alpha.question\.yaml: .*also the slug of the roundup in `.*beta`/);
+    expect(reasons[1]).toMatch(/beta.question\.yaml: .*also the slug of the roundup in `.*alpha`/);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+
+  test('a slug shared by roundups in two different shards stops both shards', async () => {
+    const parent = tempDir();
+    // Enough roundups that the two sharing a slug land in different shards of two.
+    for (let index = 0; index < 6; index++) makeRoundup({ parent, name: `r${index}`, experts: { 'jane-doe': minimalExpert() } });
+    makeRoundup({ parent, name: 'twin', question: 'title: T\nbyline: K\nslug: r0\n', experts: { 'jane-doe': minimalExpert() } });
+    const errors = [];
+    for (const index of [1, 2]) {
+      const result = await check({ paths: [parent], shard: { index, count: 2 } });
+      errors.push(
+        ...result.files
+          .filter((file) => file.messages.some((message) => message.ruleId === 'slug-collision'))
+          .map((file) => path.basename(path.dirname(file.path))),
+      );
+    }
+    expect(errors.sort()).toEqual(['r0', 'twin']);
+  });
 });
 
 describe('inputs are never outputs', () => {
