@@ -5,8 +5,8 @@ import { detectColor } from './commands/terminal.js';
 import { UsageError } from './util/errors.js';
 import { visible } from './util/visible.js';
 
-// For the launcher's SIGINT handler: the same module instance the build writes through.
-export { removeTemporaryFiles } from './engine/write.js';
+// For the launcher's signal handlers: the same module instance the build writes through.
+export { handleInterrupt } from './engine/interrupt.js';
 
 export type { CliIo } from './commands/io.js';
 

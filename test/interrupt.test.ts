@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { BIN, makeRoundup, minimalExpert, tempDir } from './helpers.js';
+import { BIN, makeRoundup, minimalExpert, runCli, tempDir } from './helpers.js';
 
 test.each([
   ['SIGINT', 130],
@@ -19,7 +19,8 @@ test.each([
       });
     }
     const out = path.join(content, 'out');
-    const child = spawn(process.execPath, [BIN, 'build', content, '--out', out, '--format', 'html,json', '--no-cache'], {
+    const cacheDir = path.join(content, 'cache');
+    const child = spawn(process.execPath, [BIN, 'build', content, '--out', out, '--format', 'html,json', '--cache-dir', cacheDir], {
       stdio: 'ignore',
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
@@ -36,6 +37,14 @@ test.each([
       expect(readFileSync(path.join(out, file), 'utf8').endsWith('</html>\n')).toBe(true);
     for (const file of files.filter((name) => name.endsWith('.json')))
       expect(() => JSON.parse(readFileSync(path.join(out, file), 'utf8'))).not.toThrow();
+    const saved = existsSync(cacheDir);
+    if (saved) expect(readdirSync(cacheDir).filter((file) => file.endsWith('.tmp'))).toEqual([]);
+
+    // The work done before the signal was saved: the next build does not redo it.
+    const rebuilt = await runCli(['build', content, '--out', out, '--format', 'html,json', '--cache-dir', cacheDir]);
+    const [, written, unchanged] = /(\d+) files? written, (\d+) unchanged/.exec(rebuilt.stderr)!.map(Number);
+    if (saved) expect(unchanged).toBeGreaterThan(0);
+    expect(written! / 2 + unchanged!).toBe(400);
   },
   60_000,
 );

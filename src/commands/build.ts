@@ -91,6 +91,7 @@ async function buildOnce(
   const text = await reportFindings(result.files, { ...flags, colorLevel });
   (flags.reporter === 'pretty' || toStdout ? io.stderr : io.stdout).write(text);
   reportOutputs(result, flags, io);
+  if (result.failure) io.stderr.write(`roundup: ${visible(result.failure)}\n`);
   if (!toStdout) io.stderr.write(`${summaryLine(result.summary)}\n`);
   return result.code;
 }
@@ -102,8 +103,8 @@ function reportOutputs(result: BuildResult, flags: BuildFlags, io: CommandContex
     for (const answer of roundup.condensed)
       io.stderr.write(`Condensed ${visible(answer.name)} (${visible(roundup.dir)}): ${answer.originalWords} → ${answer.words} words\n`);
     if (toStdout) for (const output of roundup.outputs) io.stdout.write(output.contents);
-    else if (roundup.written.length > 0 && (result.roundups.length === 1 || flags.verbose))
-      io.stderr.write(`Wrote ${roundup.written.map(visible).join(', ')}\n`);
     else if (roundup.unchanged && flags.verbose) io.stderr.write(`Unchanged ${visible(roundup.dir)}\n`);
+    else if (roundup.written.length > 0 && !roundup.unchanged && (result.roundups.length === 1 || flags.verbose))
+      io.stderr.write(`Wrote ${roundup.written.map(visible).join(', ')}\n`);
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import apCities from '../data/ap-dateline-cities.json' with { type: 'json' };
@@ -8,14 +8,16 @@ import titles from '../data/protected-titles.json' with { type: 'json' };
 import type { RoundupSnapshot } from '../load/snapshot.js';
 import type { RawFile } from '../load/read.js';
 import { readVersion } from '../util/version.js';
-import { writeFileAtomic } from './write.js';
+import { isWithin } from '../util/paths.js';
+import { removeStaleTemporaries, writeFileAtomic, writeFileAtomicSync } from './write.js';
 import type { Job, Outcome } from './roundup.js';
 
 /** Where the cache lives unless `--cache-dir` says otherwise (the convention of babel, eslint, ava…). */
 export const defaultCacheDir = (cwd: string) => path.join(cwd, 'node_modules', '.cache', 'roundup');
 
 /** One JSON line per roundup, so neither loading nor saving builds one huge string. */
-const CACHE_FILE = 'cache-v2.ndjson';
+const CACHE_FILE = 'cache-v3.ndjson';
+const VERSION = 3;
 
 interface Entry {
   key: string;
@@ -33,6 +35,7 @@ interface Entry {
  */
 export class BuildCache {
   private dirty = false;
+  private savedAt = performance.now();
 
   private constructor(
     private readonly file: string,
@@ -42,6 +45,7 @@ export class BuildCache {
   /** Open the cache; a missing one is empty, a corrupt one is ignored (`warning` says so), never trusted. */
   static async open(dir: string): Promise<{ cache: BuildCache; warning?: string }> {
     const file = path.join(dir, CACHE_FILE);
+    removeStaleTemporaries(dir);
     let text: string;
     try {
       text = await readFile(file, 'utf8');
@@ -55,7 +59,7 @@ export class BuildCache {
     } catch {
       version = undefined;
     }
-    if (version !== 2) {
+    if (version !== VERSION) {
       return { cache: new BuildCache(file, new Map()), warning: `The cache ${file} is corrupt and was ignored; every roundup is rebuilt.` };
     }
     // Line by line: a damaged line costs its roundup a rebuild, not the whole cache.
@@ -73,9 +77,12 @@ export class BuildCache {
     return { cache: new BuildCache(file, entries), warning };
   }
 
-  /** The recorded outcome, if `key` matches and every output is still as written. */
-  async lookup(dir: string, key: string): Promise<Outcome | undefined> {
-    const entry = this.entries.get(dir);
+  /**
+   * The recorded outcome, if `key` matches and every output is still as written. Entries are kept per
+   * roundup and set of formats and output folder, so switching formats and back again is still a no-op.
+   */
+  async lookup(dir: string, job: Job, key: string): Promise<Outcome | undefined> {
+    const entry = this.entries.get(entryId(dir, job));
     if (!entry || entry.key !== key) return undefined;
     for (const [file, size, mtimeMs] of entry.outputs) {
       const info = statSync(file, { throwIfNoEntry: false });
@@ -85,46 +92,75 @@ export class BuildCache {
   }
 
   /** Remember a roundup that built cleanly and wrote its files; forget one that did not. */
-  async record(dir: string, key: string, outcome: Outcome, cwd: string) {
+  async record(dir: string, job: Job, key: string, outcome: Outcome) {
+    const id = entryId(dir, job);
     const failed = outcome.files.some((file) => file.messages.some((message) => message.severity === 'error'));
     if (failed || outcome.written.length === 0) {
-      this.dirty = this.entries.delete(dir) || this.dirty;
+      this.dirty = this.entries.delete(id) || this.dirty;
       return;
     }
     const outputs = await Promise.all(
       outcome.written.map(async (file): Promise<[string, number, number]> => {
-        const absolute = path.resolve(cwd, file);
+        const absolute = path.resolve(job.cwd, file);
         const info = await stat(absolute);
         return [absolute, info.size, info.mtimeMs];
       }),
     );
     // Only files with diagnostics need replaying: the result leaves clean files out too.
     const { unchanged: _, ...kept } = outcome;
-    this.entries.set(dir, { key, outputs, outcome: { ...kept, files: kept.files.filter((file) => file.messages.length > 0) } });
+    this.entries.set(id, { key, outputs, outcome: { ...kept, files: kept.files.filter((file) => file.messages.length > 0) } });
     this.dirty = true;
   }
 
-  /** Write the cache back, if anything changed. */
-  /** Write the cache; a folder that cannot hold it (read-only, a file, no space) turns it off with a warning, never a failure. */
+  /** Forget the roundups under `roots` that are gone (not in `present`, absolute paths): their entries would never match again. */
+  prune(roots: readonly string[], present: ReadonlySet<string>) {
+    for (const id of this.entries.keys()) {
+      const dir = id.slice(0, id.indexOf('\0'));
+      if (!present.has(dir) && roots.some((root) => isWithin(root, dir))) this.dirty = this.entries.delete(id) || this.dirty;
+    }
+  }
+
+  /** Whether enough time has passed since the last save that a long build should save its progress (a `kill -9` loses at most that). */
+  get due(): boolean {
+    return this.dirty && performance.now() - this.savedAt > SAVE_EVERY_MS;
+  }
+
+  /**
+   * Write the cache, synced to disk before it replaces the old one; a folder that cannot hold it (read-only,
+   * a file, no space) turns it off with a warning, never a failure.
+   */
   async save(): Promise<string | undefined> {
     if (!this.dirty) return undefined;
-    const entries = this.entries;
+    this.dirty = false;
+    this.savedAt = performance.now();
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
-      await writeFileAtomic(
-        this.file,
-        (function* lines() {
-          yield `${JSON.stringify({ version: 2 })}\n`;
-          for (const entry of entries) yield `${JSON.stringify(entry)}\n`;
-        })(),
-      );
+      await writeFileAtomic(this.file, this.lines(), { sync: true });
       return undefined;
     } catch (error) {
+      this.dirty = true;
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       return `The cache could not be saved to ${this.file} (${code}); the next build redoes this work. Give --cache-dir a writable folder, or use --no-cache.`;
     }
   }
+
+  /** On an interrupt: keep the work done so far, synchronously (the process exits right after). */
+  saveNow() {
+    if (!this.dirty) return;
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    writeFileAtomicSync(this.file, this.lines());
+  }
+
+  private *lines(): Generator<string> {
+    yield `${JSON.stringify({ version: VERSION })}\n`;
+    for (const entry of this.entries) yield `${JSON.stringify(entry)}\n`;
+  }
 }
+
+const SAVE_EVERY_MS = 10_000;
+
+/** One entry per roundup, set of formats and output folder. */
+const entryId = (dir: string, job: Job) => `${dir}\0${[...job.formats].sort().join(',')}\0${job.outDir}`;
 
 function parseEntry(line: string): [string, Entry] | undefined {
   try {

@@ -2,6 +2,7 @@ import { accessSync, constants, realpathSync, type Stats, statSync } from 'node:
 import path from 'node:path';
 import { IMAGE_FOLDERS } from '../load/snapshot.js';
 import { UsageError } from '../util/errors.js';
+import { environmentProblem } from './environment.js';
 import { isWithin } from '../util/paths.js';
 
 /** The folders of a roundup that hold its inputs: the expert files and the pictures. */
@@ -27,15 +28,6 @@ export function refuseOutputInsideInput(outDir: string, dirs: readonly string[],
   }
 }
 
-const FOLDER_PROBLEMS: Record<string, string> = {
-  ENOTDIR: 'a file stands where a folder of its path should be',
-  EEXIST: 'a file of that name exists',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  ELOOP: 'too many symbolic links',
-};
-
 /**
  * The output folder, checked once before any roundup: a folder that cannot be
  * written is one clear error (exit 2), not one per roundup. Nothing is
@@ -48,9 +40,8 @@ export function checkOutputFolder(outDir: string): void {
     if (!stats.isDirectory()) throw Object.assign(new Error('not a folder'), { code: existing === outDir ? 'EEXIST' : 'ENOTDIR' });
     accessSync(existing, constants.W_OK);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
     throw new UsageError(
-      `cannot write to the output folder ${outDir}: ${FOLDER_PROBLEMS[code] ?? (error as Error).message} (${code}); choose another --out`,
+      `cannot write to the output folder ${outDir}: ${environmentProblem(error) ?? (error as Error).message}; choose another --out`,
     );
   }
 }

@@ -12,6 +12,7 @@ import { loadRoundup, type LoadedRoundup } from '../load/roundup.js';
 import type { RoundupSnapshot } from '../load/snapshot.js';
 import { buildRoundup } from '../model/roundup.js';
 import { writeOutputs } from './write.js';
+import { environmentProblem } from './environment.js';
 import { serializeFile, type SerializedFile } from './serialize.js';
 
 import { EXTENSIONS, render, type Format } from '../render/formats.js';
@@ -44,12 +45,15 @@ export interface Outcome {
   condensed: { expert: string; name: string; originalWords: number; words: number }[];
   /** Set when served from the cache: nothing was parsed, rendered or written. */
   unchanged?: boolean;
+  /** The machine failed the roundup (a full disk, no permission): the run stops with this one message. */
+  failure?: string;
 }
 
 /**
- * Load, check, model, condense, render and write one roundup. Anything it
- * throws becomes a fatal `internal-error` on the roundup, so one roundup can
- * never stop the others.
+ * Load, check, model, condense, render and write one roundup. An environment
+ * error (a full disk, no permission) becomes the outcome's `failure`, which
+ * stops the run; anything else it throws is a bug in roundup, a fatal
+ * `internal-error` on the roundup, so one roundup can never stop the others.
  */
 export async function processRoundup(snapshot: RoundupSnapshot, config: LoadedConfig, job: Job): Promise<Outcome> {
   const limits = config.value.limits;
@@ -60,11 +64,15 @@ export async function processRoundup(snapshot: RoundupSnapshot, config: LoadedCo
   try {
     await produce(loaded, files, config, job, outcome);
   } catch (error) {
-    addDiagnostic(loaded.question.file, {
-      ruleId: 'internal-error',
-      severity: 'error',
-      reason: `Cannot build roundup: ${(error as Error).message}`,
-    });
+    const problem = job.write ? environmentProblem(error) : undefined;
+    if (problem)
+      outcome.failure = `cannot write the outputs of ${snapshot.dir} to ${path.relative(job.cwd, job.outDir) || '.'}: ${problem}. Its previous outputs are intact; fix the folder (space, permissions) or choose another --out, then build again.`;
+    else
+      addDiagnostic(loaded.question.file, {
+        ruleId: 'internal-error',
+        severity: 'error',
+        reason: `Cannot build roundup: ${(error as Error).message}`,
+      });
   }
   outcome.files = files.map(serializeFile);
   return outcome;

@@ -82,6 +82,8 @@ export interface BuildResult {
   summary: BuildSummary;
   /** Problems with the run itself that belong to no input file, such as a corrupt cache. */
   warnings: string[];
+  /** Why the run stopped early: the machine failed it (a full disk, no permission). The exit code is then 2. */
+  failure?: string;
   /** 0: no errors; 1: errors (or warnings under `strict`); 2: a config file has errors, or roundup failed on a roundup. */
   code: 0 | 1 | 2;
 }

@@ -13,6 +13,8 @@ import { exitCodeFor } from '../util/exit-code.js';
 import { discoverRoundups } from './discover.js';
 import { checkOutputFolder, refuseOutputInsideInput } from './output-folder.js';
 import { findSlugCollisions, slugCollisionOutcome } from './slugs.js';
+import { onInterrupt } from './interrupt.js';
+import { removeStaleTemporaries, syncFolder } from './write.js';
 import { DEFAULT_CONFIG, findConfig, type LoadedConfig } from '../load/find-config.js';
 import { readRawFile, type RawFile } from '../load/read.js';
 import { QUESTION_FILE, snapshotRoundup } from '../load/snapshot.js';
@@ -67,16 +69,28 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
       warnings.push(`${file} is not read: roundup reads ${QUESTION_FILE}, so this roundup is left out; rename the file`),
   });
   const collisions = findSlugCollisions(dirs, cwd);
+  const present = new Set(dirs.map((dir) => path.resolve(cwd, dir)));
   if (options.shard) dirs = dirs.filter((dir) => shardOf(dir, options.shard!.count) === options.shard!.index - 1);
   if (job.write) {
     refuseOutputInsideInput(job.outDir, dirs, cwd);
     checkOutputFolder(job.outDir);
+    removeStaleTemporaries(job.outDir);
   }
 
   const useCache = job.write && (defaults.cache ?? options.cache ?? true);
   const opened = useCache ? await BuildCache.open(path.resolve(cwd, options.cacheDir ?? defaultCacheDir(cwd))) : undefined;
   if (opened?.warning) warnings.push(opened.warning);
   const cache = opened?.cache;
+  cache?.prune(
+    options.paths.map((root) => path.resolve(cwd, root)),
+    present,
+  );
+  // Interrupted: keep the work done in the cache, and sweep what this run's workers were writing.
+  const offInterrupt = onInterrupt(() => {
+    if (job.write) removeStaleTemporaries(job.outDir, { own: true });
+    cache?.saveNow();
+  });
+  let failure: string | undefined;
 
   const files: VFile[] = [];
   const summary: BuildSummary = { roundups: dirs.length, written: 0, unchanged: 0, errors: 0, warnings: 0, seconds: 0 };
@@ -120,6 +134,7 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
   const roundups: RoundupResult[] = [];
 
   const settle = (outcome: Outcome) => {
+    failure ??= outcome.failure;
     for (const serialized of outcome.files) {
       if (serialized.messages.length === 0) continue;
       files.push(deserializeFile(serialized, cwd));
@@ -142,6 +157,10 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
 
   // Results are settled in the order of `dirs`, whatever order the workers finish in.
   const pending: Promise<Outcome>[] = [];
+  const saveCache = async () => {
+    const unsaved = await cache?.save();
+    if (unsaved && !warnings.includes(unsaved)) warnings.push(unsaved);
+  };
   // A few roundups in flight even on one thread, so file reads and writes overlap the work.
   const window = parallel ? jobs * 4 : 4;
   try {
@@ -156,7 +175,7 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
         pending.push(Promise.resolve({ dir, files: [], written: [], outputs: [], condensed: [] }));
       } else {
         const key = cache && cacheKey(snapshot, found?.raw, job);
-        const cached = key ? await cache!.lookup(path.resolve(cwd, dir), key) : undefined;
+        const cached = key ? await cache!.lookup(path.resolve(cwd, dir), job, key) : undefined;
         const outcome = cached
           ? Promise.resolve(cached)
           : pool?.hasRoom
@@ -164,23 +183,28 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
             : processing().then(({ processRoundup }) => processRoundup(snapshot, config, job));
         pending.push(
           key && !cached
-            ? outcome.then(async (result) => (await cache!.record(path.resolve(cwd, dir), key, result, cwd), result))
+            ? outcome.then(async (result) => (result.failure || (await cache!.record(path.resolve(cwd, dir), job, key, result)), result))
             : outcome,
         );
       }
       while (pending.length >= window) settle(await pending.shift()!);
+      if (cache?.due) await saveCache();
+      // The machine failed a roundup (a full disk): every next one would fail the same way.
+      if (failure) break;
     }
     while (pending.length > 0) settle(await pending.shift()!);
   } finally {
     await pool?.close();
+    offInterrupt();
   }
-  const unsaved = await cache?.save();
-  if (unsaved) warnings.push(unsaved);
+  if (summary.written > 0) syncFolder(job.outDir);
+  await saveCache();
 
   summary.seconds = (performance.now() - started) / 1000;
   const badConfig = (await Promise.all(configs.values())).some(({ config }) => config.file && hasErrors([config.file]));
   const internal = files.some((file) => file.messages.some((message) => message.ruleId === 'internal-error'));
-  return { files, roundups, summary, warnings, code: exitCodeFor({ ...summary, strict: options.strict, broken: badConfig || internal }) };
+  const code = exitCodeFor({ ...summary, strict: options.strict, broken: badConfig || internal || failure !== undefined });
+  return { files, roundups, summary, warnings, failure, code };
 }
 
 /** A roundup's share: a hash of its path, so adding a roundup never moves the others to another shard. */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { unlinkSync } from 'node:fs';
-import { lstat, mkdir, open, readdir, realpath, rename, unlink, writeFile } from 'node:fs/promises';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { lstat, mkdir, open, realpath, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface OutputFile {
@@ -15,13 +15,13 @@ export interface OutputFile {
  * Write files into `outDir` atomically: each goes to a temporary file in the
  * same folder (a rename across file systems is not atomic), then is renamed
  * over the target. A reader never sees a half-written file, and a failure
- * leaves the previous version in place. (No fsync: outputs can be rebuilt, and
- * syncing each of thousands of files would dominate a build.)
+ * leaves the previous version in place. (Outputs are not synced one by one:
+ * they can be rebuilt, and a sync per file would dominate a build; the run
+ * syncs the folder once at its end, `syncFolder`.)
  */
 export async function writeOutputs(outDir: string, files: readonly OutputFile[]): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const root = await realpath(outDir);
-  await removeStaleTemporaries(root);
   const targets = files.map((file) => {
     const target = path.join(root, file.name);
     // Names come from validated slugs; this is the last line of defence, symlinks included.
@@ -60,9 +60,16 @@ const inFlight = new Set<string>();
 const HOST = createHash('sha1').update(hostname()).digest('hex').slice(0, 8);
 const TEMPORARY = /^\..+\.([0-9a-f]{8})-(\d+)-[0-9a-f]{8}\.tmp$/;
 
-/** `contents` may be a sequence of pieces, written in batches, for a large file that should never be one string. */
-export async function writeFileAtomic(target: string, contents: string | Uint8Array | Iterable<string>): Promise<void> {
-  const temporary = await writeTemporary(target, contents);
+/**
+ * `contents` may be a sequence of pieces, written in batches, for a large file that should never be one string.
+ * With `sync`, the data reaches the disk before the rename, and the rename before this returns (for the cache).
+ */
+export async function writeFileAtomic(
+  target: string,
+  contents: string | Uint8Array | Iterable<string>,
+  options: { sync?: boolean } = {},
+): Promise<void> {
+  const temporary = await writeTemporary(target, contents, options.sync);
   try {
     await rename(temporary, target);
   } catch (error) {
@@ -71,34 +78,80 @@ export async function writeFileAtomic(target: string, contents: string | Uint8Ar
   } finally {
     inFlight.delete(temporary);
   }
+  if (options.sync) syncFolder(path.dirname(target));
 }
 
+/** The same, synchronously, for a signal handler: the process exits right after. */
+export function writeFileAtomicSync(target: string, pieces: Iterable<string>): void {
+  const temporary = temporaryName(target);
+  inFlight.add(temporary);
+  try {
+    const descriptor = openSync(temporary, 'wx', 0o644);
+    try {
+      for (const piece of pieces) {
+        const bytes = Buffer.from(piece);
+        // writeSync may write less than asked (a full disk, a signal): loop until every byte is written.
+        for (let done = 0; done < bytes.length; ) done += writeSync(descriptor, bytes, done);
+      }
+      fsyncSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+    }
+    renameSync(temporary, target);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Never created, or already renamed.
+    }
+    throw error;
+  } finally {
+    inFlight.delete(temporary);
+  }
+}
+
+/** Make the renames into a folder durable: one sync of the folder, not one per file. Some file systems cannot sync a folder; that is fine. */
+export function syncFolder(dir: string): void {
+  try {
+    const descriptor = openSync(dir, 'r');
+    try {
+      fsyncSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+    }
+  } catch {
+    // EINVAL/EISDIR on file systems without folder sync, ENOENT when nothing was written.
+  }
+}
+
+const temporaryName = (target: string) =>
+  path.join(path.dirname(target), `.${path.basename(target)}.${HOST}-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+
 /** Write `contents` in full to a new temporary file beside `target`, and return its path (still in flight). */
-async function writeTemporary(target: string, contents: string | Uint8Array | Iterable<string>): Promise<string> {
-  const temporary = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${HOST}-${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
-  );
+async function writeTemporary(target: string, contents: string | Uint8Array | Iterable<string>, sync = false): Promise<string> {
+  const temporary = temporaryName(target);
   inFlight.add(temporary);
   try {
     // `wx`: never follow or reuse something already at the temporary name.
-    if (typeof contents === 'string' || contents instanceof Uint8Array) {
-      await writeFile(temporary, contents, { flag: 'wx', mode: 0o644 });
-    } else {
-      const handle = await open(temporary, 'wx', 0o644);
-      try {
+    const handle = await open(temporary, 'wx', 0o644);
+    try {
+      // `writeFile` on a handle writes every byte (a bare `write` may write fewer and say so).
+      if (typeof contents === 'string' || contents instanceof Uint8Array) {
+        await handle.writeFile(contents);
+      } else {
         let batch = '';
         for (const piece of contents) {
           batch += piece;
           if (batch.length >= 1 << 20) {
-            await handle.write(batch);
+            await handle.writeFile(batch);
             batch = '';
           }
         }
-        await handle.write(batch);
-      } finally {
-        await handle.close();
+        await handle.writeFile(batch);
       }
+      if (sync) await handle.sync();
+    } finally {
+      await handle.close();
     }
     return temporary;
   } catch (error) {
@@ -120,13 +173,27 @@ export function removeTemporaryFiles() {
   inFlight.clear();
 }
 
-/** Temporary files left by a roundup process that was killed (SIGKILL, a crash): only ours, only of dead processes. */
-async function removeStaleTemporaries(dir: string) {
-  for (const name of await readdir(dir)) {
+/**
+ * Temporary files left in `dir` by a roundup process that was killed (SIGKILL, a crash): only this machine's,
+ * only of dead processes. Once per folder per run, before anything is written. With `own`, this process's
+ * too: on an interrupt, for those its worker threads were writing.
+ */
+export function removeStaleTemporaries(dir: string, { own = false } = {}): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // Not made yet: nothing to sweep.
+  }
+  for (const name of names) {
     const match = TEMPORARY.exec(name);
     const pid = Number(match?.[2]);
-    if (!match || match[1] !== HOST || !pid || isAlive(pid)) continue;
-    await unlink(path.join(dir, name)).catch(() => {});
+    if (!match || match[1] !== HOST || !pid || (isAlive(pid) && !(own && pid === process.pid))) continue;
+    try {
+      unlinkSync(path.join(dir, name));
+    } catch {
+      // Removed by another sweep.
+    }
   }
 }
 

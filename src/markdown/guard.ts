@@ -104,6 +104,7 @@ const { parentPort, workerData } = require('node:worker_threads');
   const [{ unified }, { default: remarkParse }, { default: remarkHtml }, { default: remarkStringify }] = await Promise.all(
     workerData.modules.map((url) => import(url)),
   );
+  parentPort.postMessage('ready');
   // Every output a format derives from the tree: the HTML, and the Markdown the md format re-serializes.
   const processor = unified().use(remarkParse).use(remarkHtml, { sanitize: true });
   const tree = processor.runSync(processor.parse(workerData.markdown));
@@ -115,6 +116,12 @@ const { parentPort, workerData } = require('node:worker_threads');
 
 const MODULES = ['unified', 'remark-parse', 'remark-html', 'remark-stringify'].map((name) => import.meta.resolve(name));
 
+/**
+ * The time limit counts the rendering only, from the moment the worker has
+ * loaded its packages: on a busy machine (a CI runner, a parallel build)
+ * loading alone can take longer than rendering any ordinary answer, and must
+ * not make ordinary prose look pathological.
+ */
 function renderInWorker(markdown: string, timeoutMs: number): Promise<string> {
   return new Promise((resolve) => {
     const worker = new Worker(WORKER_SOURCE, {
@@ -122,16 +129,25 @@ function renderInWorker(markdown: string, timeoutMs: number): Promise<string> {
       workerData: { markdown, modules: MODULES },
       resourceLimits: { stackSizeMb: 0.5, maxOldGenerationSizeMb: 256 },
     });
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      resolve('timeout');
-    }, timeoutMs);
+    const limit = (ms: number, outcome: string) =>
+      setTimeout(() => {
+        void worker.terminate();
+        resolve(outcome);
+      }, ms);
+    let timer = limit(LOAD_TIMEOUT_MS, `the renderer did not start within ${LOAD_TIMEOUT_MS / 1000} s (is the machine overloaded?)`);
     const finish = (outcome: string) => {
       clearTimeout(timer);
       void worker.terminate();
       resolve(outcome);
     };
-    worker.once('message', (message: string) => finish(message));
+    worker.on('message', (message: string) => {
+      if (message !== 'ready') return finish(message);
+      clearTimeout(timer);
+      timer = limit(timeoutMs, 'timeout');
+    });
     worker.once('error', (error) => finish(error.message));
   });
 }
+
+/** How long loading the renderer in the worker may take, apart from the time limit on rendering. */
+const LOAD_TIMEOUT_MS = 60_000;
