@@ -51,6 +51,7 @@ export function createProgram(context: CommandContext, setCode: (code: number) =
     .option('--shard <i/n>', 'build only the i-th of n deterministic shares of the roundups', parseShard)
     .option('-j, --jobs <n>', 'worker threads (default: one per core, for large batches only)', parsePositive)
     .option('--no-cache', 'rebuild every roundup, even unchanged ones')
+    .option('--clean', 'remove outputs that no roundup accounts for any more (only files roundup wrote)')
     .option('--cache-dir <dir>', 'where the incremental cache lives (default node_modules/.cache/roundup)')
     .option('-w, --watch', 'rebuild what changed whenever an input file changes')
     .addOption(reporterOption())

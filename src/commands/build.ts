@@ -15,6 +15,7 @@ export interface BuildFlags extends CheckFlags {
   condense: 'warn' | 'apply';
   jobs?: number;
   cache: boolean;
+  clean?: boolean;
   cacheDir?: string;
   watch?: boolean;
 }
@@ -81,6 +82,7 @@ async function buildOnce(
     shard: flags.shard,
     jobs: flags.jobs,
     cache: flags.cache,
+    clean: flags.clean,
     cacheDir: flags.cacheDir,
     workerUrl,
     onProgress: progress.update,
@@ -91,6 +93,7 @@ async function buildOnce(
   const text = await reportFindings(result.files, { ...flags, colorLevel });
   (flags.reporter === 'pretty' || toStdout ? io.stderr : io.stdout).write(text);
   reportOutputs(result, flags, io);
+  for (const file of result.removed) io.stderr.write(`Removed ${visible(file)}\n`);
   if (result.failure) io.stderr.write(`roundup: ${visible(result.failure)}\n`);
   if (!toStdout) io.stderr.write(`${summaryLine(result.summary)}\n`);
   return result.code;

@@ -44,6 +44,8 @@ export interface BuildOptions extends CheckOptions {
   smartypants?: boolean;
   /** Skip roundups whose inputs and outputs are unchanged since the last build. Default true. */
   cache?: boolean;
+  /** Remove outputs that no roundup accounts for any more (only files roundup wrote); without it they are a warning. */
+  clean?: boolean;
   /** Where the cache lives. Default: `node_modules/.cache/roundup` under `cwd`. */
   cacheDir?: string;
   /** Worker threads. Default: `os.availableParallelism()`, used only for batches of `parallelThreshold` roundups or more. */
@@ -82,6 +84,8 @@ export interface BuildResult {
   summary: BuildSummary;
   /** Problems with the run itself that belong to no input file, such as a corrupt cache. */
   warnings: string[];
+  /** Outputs removed by `clean` because no roundup accounts for them any more, relative to `cwd`. */
+  removed: string[];
   /** Why the run stopped early: the machine failed it (a full disk, no permission). The exit code is then 2. */
   failure?: string;
   /** 0: no errors; 1: errors (or warnings under `strict`); 2: a config file has errors, or roundup failed on a roundup. */
