@@ -3,7 +3,7 @@
  * take options and return data. Nothing here prints.
  *
  * @example
- * import { build, reportPretty } from 'roundup';
+ * import { build, reportPretty } from 'expert-roundup';
  * const result = await build({ paths: ['examples/therapists-cry'], formats: ['html', 'json'] });
  * process.stderr.write(reportPretty(result.files));
  * process.exitCode = result.code;

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { PassThrough } from 'node:stream';
 import { chromium } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { COMMANDS } from '../src/cli/completion.js';
-import { BIN, makeRoundup, minimalExpert, runCli, tempDir } from './helpers.js';
+import { BIN, ROOT, makeRoundup, minimalExpert, runCli, tempDir } from './helpers.js';
 
 describe('from roundup init to a built article', () => {
   test('init, new expert, write the answer, a clean check, a build', async () => {
@@ -17,9 +17,9 @@ describe('from roundup init to a built article', () => {
     expect(init.code).toBe(0);
     expect(init.stdout).toContain('Created my-roundup/question.yaml, my-roundup/experts/alex-rivera.md');
     expect(init.stdout).toContain('roundup new expert my-roundup "Jane Doe" --credentials "LCSW" --location "Austin, Texas"');
-    expect(readFileSync(path.join(cwd, 'my-roundup/question.yaml'), 'utf8')).toMatch(
-      /^# yaml-language-server: \$schema=\.\.\/node_modules\/roundup\/schema\/question\.json\n/,
-    );
+    // No install of roundup in this project: the schema of the copy that runs, which exists.
+    const schema = /^# yaml-language-server: \$schema=(\S+)\n/.exec(readFileSync(path.join(cwd, 'my-roundup/question.yaml'), 'utf8'))?.[1];
+    expect(path.resolve(cwd, 'my-roundup', schema ?? '')).toBe(path.join(ROOT, 'schema/question.json'));
 
     const added = await runCli(['new', 'expert', 'my-roundup', 'Jane Doe', '--credentials', 'LCSW', '--location', 'Austin, Texas'], {
       cwd,
@@ -54,6 +54,18 @@ describe('from roundup init to a built article', () => {
     expect(
       JSON.parse(readFileSync(path.join(cwd, 'dist/my-roundup.json'), 'utf8')).experts.map((expert: { name: string }) => expert.name),
     ).toEqual(['Jane Doe']);
+  });
+
+  test('init from a subfolder of a project links the schema of the project’s install, relative to the file', async () => {
+    const project = tempDir();
+    mkdirSync(path.join(project, 'node_modules/expert-roundup/schema'), { recursive: true });
+    writeFileSync(path.join(project, 'node_modules/expert-roundup/schema/question.json'), '{}');
+    mkdirSync(path.join(project, 'content'));
+    const init = await runCli(['init', '2026/first-session'], { cwd: path.join(project, 'content') });
+    expect(init.code).toBe(0);
+    expect(readFileSync(path.join(project, 'content/2026/first-session/question.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/node_modules\/expert-roundup\/schema\/question\.json\n/,
+    );
   });
 
   test('init never overwrites', async () => {

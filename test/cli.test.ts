@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { EXAMPLE, ROOT, makeRoundup, minimalExpert, runCli, spawnCli, tempDir } from './helpers.js';
 
@@ -147,7 +148,7 @@ describe('roundup CLI (in process)', () => {
         message: 'Unexpected field `locaton`, did you mean `location`?',
         fix: 'Rename `locaton` to `location`.',
         expected: ['location'],
-        url: 'docs/rules.md#schema',
+        url: `${pathToFileURL(path.join(ROOT, 'docs/rules.md')).href}#schema`,
       },
     ]);
     expect(readdirSync(dir).sort()).toEqual(['experts', 'question.yaml']);

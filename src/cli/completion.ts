@@ -27,6 +27,7 @@ export const COMMANDS: Record<string, string[]> = {
   new: ['--credentials', '--role', '--location', '--interactive', '--help'],
   preview: ['--port', '--host', '--help'],
   credentials: ['--json', '--help'],
+  rules: ['--help'],
   schema: ['--help'],
   'merge-reports': ['--strict', '--help'],
   completion: ['--help'],

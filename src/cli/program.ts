@@ -214,6 +214,22 @@ Examples:
     });
 
   program
+    .command('rules')
+    .description('list the rules, or print one rule’s documentation: what it checks, why, examples and options')
+    .argument('[id]', 'a rule id, such as credential-format')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ roundup rules
+  $ roundup rules credential-format`,
+    )
+    .action(async (id: string | undefined) => {
+      const { rulesCommand } = await import('../commands/rules.js');
+      setCode(rulesCommand(id, context));
+    });
+
+  program
     .command('schema')
     .description('print the JSON Schema of an input file or of the JSON output, for editors and CI')
     .addArgument(new Argument('<name>', 'which schema').choices(['question', 'expert', 'config', 'output']))

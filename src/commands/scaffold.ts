@@ -11,6 +11,7 @@ import { suggestCredentials } from '../data/credential-meaning.js';
 import { resolveLocation } from '../data/locations.js';
 import { nearestRegions } from '../data/regions.js';
 import { UsageError } from '../util/errors.js';
+import { PACKAGE_NAME, packageFile } from '../util/package-root.js';
 import type { CommandContext } from './io.js';
 import { DEFAULT_CONFIG } from '../load/find-config.js';
 import { buildLocation, splitCredentials } from '../model/roundup.js';
@@ -85,6 +86,27 @@ interface Created {
   files: string[];
 }
 
+/**
+ * The `$schema` for a question.yaml written in `folder`, relative to it, for
+ * completion and inline errors in editors. The project's own install of
+ * roundup (node_modules/expert-roundup above the folder) lasts; the copy this
+ * command runs from (a checkout of roundup, a global install or npx's cache)
+ * is the fallback. Either way the file exists when it is written.
+ */
+function schemaPath(folder: string): string {
+  const file = path.join('schema', 'question.json');
+  let schema = packageFile(file);
+  for (let dir = folder; ; dir = path.dirname(dir)) {
+    const installed = path.join(dir, 'node_modules', PACKAGE_NAME, file);
+    if (existsSync(installed)) {
+      schema = installed;
+      break;
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  return path.relative(folder, schema).split(path.sep).join('/');
+}
+
 /** Scaffold a roundup folder: question.yaml with every field shown, and one example expert. Never overwrites. */
 async function initRoundup(dir: string, options: { cwd: string }): Promise<Created> {
   const absolute = path.resolve(options.cwd, dir);
@@ -95,12 +117,7 @@ async function initRoundup(dir: string, options: { cwd: string }): Promise<Creat
   await mkdir(path.join(absolute, 'experts'), { recursive: true });
   const question = path.join(absolute, 'question.yaml');
   const expert = path.join(absolute, 'experts', 'alex-rivera.md');
-  // Completion and inline errors in editors, from the schema roundup ships (installed in the project).
-  const schema = path
-    .relative(absolute, path.join(options.cwd, 'node_modules', 'roundup', 'schema', 'question.json'))
-    .split(path.sep)
-    .join('/');
-  await writeFile(question, QUESTION_TEMPLATE(slug, schema), { flag: 'wx' });
+  await writeFile(question, QUESTION_TEMPLATE(slug, schemaPath(absolute)), { flag: 'wx' });
   await writeFile(expert, EXPERT_TEMPLATE, { flag: 'wx' });
   return { files: [question, expert].map((file) => path.relative(options.cwd, file)) };
 }

@@ -1,7 +1,9 @@
+import { pathToFileURL } from 'node:url';
 import { location } from 'vfile-location';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { exitCodeFor } from './exit-code.js';
+import { packageFile } from './package-root.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -27,7 +29,17 @@ export interface Diagnostic {
   cause?: VFileMessage;
 }
 
-const docsUrl = (ruleId: string) => `docs/rules.md#${ruleId}`;
+let rulesDoc: string | undefined;
+
+/**
+ * Where a rule is explained: its section of the docs/rules.md that ships with
+ * roundup, as a file URL a terminal or editor can open. roundup has no web
+ * home to link to; `roundup rules <id>` prints the same section.
+ */
+export function docsUrl(ruleId: string): string {
+  rulesDoc ??= pathToFileURL(packageFile('docs', 'rules.md')).href;
+  return `${rulesDoc}#${ruleId}`;
+}
 
 /**
  * Add a diagnostic to the file it concerns. This is the one place that turns

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { check, LOAD_CHECKS, RULES } from '../../src/index.js';
 import { ROOT } from '../helpers.js';
@@ -46,7 +47,7 @@ describe('the rule registry', () => {
       expect(own.map(({ file, message }) => `${file.path}:${message.line}:${message.column}: ${message.reason}`)).toEqual(expected);
       for (const { message } of own) {
         expect(message.source).toBe('roundup');
-        expect(message.url).toBe(`docs/rules.md#${id}`);
+        expect(message.url).toBe(`${pathToFileURL(path.join(ROOT, 'docs/rules.md')).href}#${id}`);
         expect(message.fatal).toBe(rule.severity === 'error' ? true : rule.severity === 'warning' ? false : undefined);
         expect(message.note).toBeTruthy();
       }
