@@ -14,9 +14,7 @@ const text = (what = 'a string') =>
 
 /** The error texts double as descriptions in the generated JSON Schemas, where editors show them on hover. */
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1).replace(/`/g, '');
-
 const markdown = () => text('Markdown text');
-
 const httpUrl = () =>
   z
     .string({ error: 'an http or https URL' })
@@ -219,7 +217,8 @@ export const configSchema = z.strictObject(
             .number({ error: 'a number of bytes' })
             .int({ error: 'a whole number of bytes' })
             .positive({ error: 'a positive number of bytes' })
-            .describe('Refuse input files larger than this (default 524288, 512 KiB)')
+            .max(8 * 1024 * 1024, { error: 'at most 8388608 bytes (8 MiB): a hard ceiling that keeps a build bounded' })
+            .describe('Refuse input files larger than this (default 524288, 512 KiB; at most 8 MiB)')
             .optional(),
           maxNesting: z
             .number({ error: 'a number of levels' })
@@ -232,7 +231,8 @@ export const configSchema = z.strictObject(
             .number({ error: 'milliseconds' })
             .int({ error: 'whole milliseconds' })
             .positive({ error: 'a positive number of milliseconds' })
-            .describe('Time limit for rendering one large or heavily emphasized Markdown text (default 1500)')
+            .max(10_000, { error: 'at most 10000 milliseconds: a hard ceiling that keeps a build bounded' })
+            .describe('Time limit for rendering one large or heavily emphasized Markdown text (default 1500; at most 10000)')
             .optional(),
         },
         { error: 'a mapping with `maxFileBytes`, `maxNesting` and `renderTimeoutMs`' },

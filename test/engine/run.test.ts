@@ -129,3 +129,23 @@ test('an output folder that cannot be made is one clear error with exit 2, not o
     `roundup: cannot write to the output folder ${path.join(blocker, 'out')}: a file stands where a folder of its path should be (ENOTDIR); choose another --out\n`,
   );
 });
+
+describe('limits a config or a flag cannot lift', () => {
+  test('a config raising a size or time limit past its ceiling is an error naming the ceiling', async () => {
+    const dir = makeRoundup({ experts: { 'jane-doe': minimalExpert() } });
+    writeFileSync(path.join(dir, 'roundup.config.yaml'), 'limits:\n  maxFileBytes: 1000000000\n  renderTimeoutMs: 600000\n');
+    const result = await check({ paths: [dir] });
+    expect(result.code).toBe(2);
+    expect(result.files.flatMap((file) => file.messages.map((message) => `${message.line}:${message.column} ${message.reason}`))).toEqual([
+      '2:17 Unexpected number `1000000000` for `limits.maxFileBytes`, expected at most 8388608 bytes (8 MiB): a hard ceiling that keeps a build bounded',
+      '3:20 Unexpected number `600000` for `limits.renderTimeoutMs`, expected at most 10000 milliseconds: a hard ceiling that keeps a build bounded',
+    ]);
+  });
+
+  test('--jobs beyond the core count is capped, with a note', async () => {
+    const dir = makeRoundup({ experts: { 'jane-doe': minimalExpert() } });
+    const result = await check({ paths: [dir], jobs: 1000 });
+    expect(result.warnings).toEqual([expect.stringMatching(/^--jobs 1000 is more than the \d+ cores? of this machine; using \d+$/)]);
+    expect(result.code).toBe(0);
+  });
+});
