@@ -144,7 +144,7 @@ describe('limits a config or a flag cannot lift', () => {
 
   test('--jobs beyond the core count is capped, with a note', async () => {
     const dir = makeRoundup({ experts: { 'jane-doe': minimalExpert() } });
-    const result = await check({ paths: [dir], jobs: 1000 });
+    const result = await build({ paths: [dir], jobs: 1000, outDir: path.join(dir, '..', 'out'), cache: false });
     expect(result.warnings).toEqual([expect.stringMatching(/^--jobs 1000 is more than the \d+ cores? of this machine; using \d+$/)]);
     expect(result.code).toBe(0);
   });
