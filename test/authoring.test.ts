@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -250,28 +250,63 @@ describe('roundup preview', () => {
   }, 60_000);
 });
 
-test('build --watch rebuilds what changed', async () => {
-  const dir = makeRoundup({ experts: { 'jane-doe': minimalExpert('Jane Doe', 'location: Austin, Texas\n') } });
-  const child = spawn(process.execPath, [BIN, 'build', '.', '--watch', '--out', 'out'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+/** `roundup build … --watch` in `cwd`, with a way to wait for its stderr and to edit until it rebuilds. */
+function watchBuild(args: string[], cwd: string) {
+  const child = spawn(process.execPath, [BIN, 'build', ...args, '--watch'], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (data: Buffer) => (stderr += String(data)));
   const waitFor = async (pattern: RegExp) => {
     while (!pattern.test(stderr)) await new Promise((resolve) => setTimeout(resolve, 50));
   };
-  try {
-    await waitFor(/Watching for changes/);
-    // Node's recursive watch on Linux adds the subfolders' watchers a moment later: edit until one is seen.
-    const rebuilt = /1 roundup: 1 file written, 0 unchanged[\s\S]*1 roundup: 1 file written, 0 unchanged/;
-    for (let attempt = 0; attempt < 40 && !rebuilt.test(stderr); attempt++) {
-      writeFileSync(
-        path.join(dir, 'experts', 'jane-doe.md'),
-        minimalExpert('Jane Doe', 'location: Austin, Texas\n').replace('An answer.', `Changed. ${attempt}`),
-      );
+  const builds = () => stderr.match(/1 roundup: 1 file written, 0 unchanged/g)?.length ?? 0;
+  // Node's recursive watch on Linux adds the subfolders' watchers a moment later: edit until a rebuild is seen.
+  const editUntilRebuilt = async (file: string) => {
+    const before = builds();
+    for (let attempt = 0; attempt < 40 && builds() === before; attempt++) {
+      writeFileSync(file, minimalExpert('Jane Doe', 'location: Austin, Texas\n').replace('An answer.', `Changed. ${attempt}`));
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    await waitFor(rebuilt);
-    expect(readFileSync(path.join(dir, 'out', 'my-roundup.html'), 'utf8')).toContain('Changed.');
+    expect(builds()).toBeGreaterThan(before);
+  };
+  return { child, waitFor, editUntilRebuilt, stderr: () => stderr };
+}
+
+test.each([
+  ['a roundup folder', ['.', '--out', 'out'], '.', 'out'],
+  ['its question.yaml', ['r/question.yaml', '--out', 'out'], 'r', 'out'],
+  ['a parent folder that is also the output folder', ['.', '--out', '.'], 'r', '.'],
+])(
+  'build --watch given %s rebuilds on an expert edit',
+  async (_, args, roundup, out) => {
+    const parent = tempDir();
+    const dir = makeRoundup({ parent, name: 'r', experts: { 'jane-doe': minimalExpert('Jane Doe', 'location: Austin, Texas\n') } });
+    const cwd = roundup === '.' ? dir : parent;
+    const watching = watchBuild(args, cwd);
+    try {
+      await watching.waitFor(/Watching for changes/);
+      await watching.editUntilRebuilt(path.join(dir, 'experts', 'jane-doe.md'));
+      expect(readFileSync(path.join(cwd, out, 'r.html'), 'utf8')).toContain('Changed.');
+    } finally {
+      watching.child.kill('SIGINT');
+    }
+  },
+  40_000,
+);
+
+test('build --watch survives its roundup folder moving away and back', async () => {
+  const parent = tempDir();
+  const dir = makeRoundup({ parent, name: 'r', experts: { 'jane-doe': minimalExpert('Jane Doe', 'location: Austin, Texas\n') } });
+  const watching = watchBuild(['r', '--out', 'out'], parent);
+  try {
+    await watching.waitFor(/Watching for changes/);
+    renameSync(dir, `${dir}-away`);
+    await watching.waitFor(/roundup: r is gone; waiting for it to come back \(Ctrl-C to stop\)…/);
+    expect(watching.child.exitCode).toBe(null);
+    renameSync(`${dir}-away`, dir);
+    await watching.waitFor(/gone[\s\S]*1 roundup: /);
+    await watching.editUntilRebuilt(path.join(dir, 'experts', 'jane-doe.md'));
+    expect(watching.stderr()).not.toMatch(/internal error|no such file/);
   } finally {
-    child.kill('SIGINT');
+    watching.child.kill('SIGINT');
   }
-}, 30_000);
+}, 40_000);

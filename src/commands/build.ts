@@ -42,7 +42,9 @@ export async function buildCommand(paths: string[], flags: BuildFlags, context: 
   const { io, cwd } = context;
   const { watchFiles } = await import('../engine/watch.js');
   let queue = Promise.resolve();
-  const stop = watchFiles(paths, { cwd, ignore: [flags.out, flags.cacheDir ?? 'node_modules/.cache'] }, () => {
+  const onGone = (given: string) => io.stderr.write(`roundup: ${visible(given)} is gone; waiting for it to come back (Ctrl-C to stop)…\n`);
+  const ignore = [flags.cacheDir ?? 'node_modules/.cache'];
+  const stop = watchFiles(paths, { cwd, outDir: flags.out, ignore, onGone }, () => {
     queue = queue.then(async () => {
       code = await once().catch((error: Error) => (io.stderr.write(`roundup: ${visible(error.message)}\n`), 2));
     });
