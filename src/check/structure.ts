@@ -13,7 +13,14 @@ export function checkStructure(loaded: LoadedRoundup): string | undefined {
   const { question, experts } = loaded;
   const file = question.file;
 
-  if (experts.length === 0 && question.value) {
+  if (loaded.expertsUnreadable) {
+    addDiagnostic(file, {
+      ruleId: 'read-error',
+      severity: 'error',
+      reason: `Cannot read the folder \`${path.join(loaded.dir, 'experts')}\`: ${loaded.expertsUnreadable === 'EACCES' || loaded.expertsUnreadable === 'EPERM' ? 'permission denied' : 'it is not a readable folder'} (${loaded.expertsUnreadable})`,
+      note: 'Let the user who runs roundup read the folder (`chmod a+rx experts`), or fix what stands at its name.',
+    });
+  } else if (experts.length === 0 && question.value) {
     addDiagnostic(file, {
       ruleId: 'no-experts',
       severity: 'error',

@@ -13,6 +13,8 @@ export interface LoadedRoundup {
   experts: LoadedExpert[];
   /** Expert files left out because of their extension (`experts/Jane.MD`). */
   misnamed: string[];
+  /** Why `experts/` could not be listed (`EACCES`). */
+  expertsUnreadable?: string;
   /** The roundup's image files by their path inside the folder (`images/jane.jpg`); a refused one has no bytes. */
   images: Map<string, RawFile>;
 }
@@ -33,7 +35,7 @@ export async function loadRoundup(snapshot: RoundupSnapshot, options: { cwd: str
     }),
   );
   const images = new Map(snapshot.images.map((raw) => [path.relative(snapshot.dir, raw.path).split(path.sep).join('/'), raw]));
-  return { dir: snapshot.dir, question, experts, misnamed: snapshot.misnamed, images };
+  return { dir: snapshot.dir, question, experts, misnamed: snapshot.misnamed, expertsUnreadable: snapshot.expertsUnreadable, images };
 }
 
 /** Read and load a roundup folder. */

@@ -13,6 +13,8 @@ export interface RoundupSnapshot {
   experts: RawFile[];
   /** Files in `experts/` that look like Markdown but do not end in `.md` (`Jane.MD`, `jane.markdown`): left out, and said so. */
   misnamed: string[];
+  /** Why `experts/` could not be listed (`EACCES`), when it exists but cannot be read. */
+  expertsUnreadable?: string;
   /** Image files in the roundup folder (an `image:` or `photo:` names them by path), read so that a changed picture rebuilds. */
   images: RawFile[];
 }
@@ -53,7 +55,10 @@ export async function snapshotRoundup(dir: string, options: ReadOptions): Promis
   const expertsLinked =
     lstatSync(path.resolve(options.cwd, expertsDir), { throwIfNoEntry: false })?.isSymbolicLink() === true && !inside(expertsDir);
   // Not only regular files: a `.md` that is a pipe or a device is read and refused with a message, never skipped.
-  const listed = readdirSafe(path.resolve(options.cwd, expertsDir)).filter((entry) => !entry.name.startsWith('.') && !entry.isDirectory());
+  let expertsUnreadable: string | undefined;
+  const listed = readdirSafe(path.resolve(options.cwd, expertsDir), (code) => (expertsUnreadable = code)).filter(
+    (entry) => !entry.name.startsWith('.') && !entry.isDirectory(),
+  );
   const entries = listed.filter((entry) => entry.name.endsWith('.md')).sort((a, b) => compareCodePoints(a.name, b.name));
   const misnamed = listed
     .filter((entry) => !entry.name.endsWith('.md') && /\.(md|markdown|mdown|mkd)$/i.test(entry.name))
@@ -73,7 +78,7 @@ export async function snapshotRoundup(dir: string, options: ReadOptions): Promis
         : refusedLink(file)
       : readRawFile(file, { ...options, maxBytes: MAX_IMAGE_BYTES, noFollow: true });
   });
-  return { dir, question, experts, misnamed, images };
+  return { dir, question, experts, misnamed, expertsUnreadable, images };
 }
 
 /**
@@ -106,10 +111,13 @@ function refusedLink(file: string): RawFile {
   };
 }
 
-function readdirSafe(dir: string) {
+/** A folder's entries; one that is missing has none, one that cannot be read is said (`onError`) rather than hidden. */
+function readdirSafe(dir: string, onError?: (code: string) => void) {
   try {
     return readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    if (code !== 'ENOENT') onError?.(code);
     return [];
   }
 }
