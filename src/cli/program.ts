@@ -13,6 +13,7 @@ import {
   parseWidth,
   reporterOption,
 } from './options.js';
+import { addColorOptions } from './color-options.js';
 import { ask } from './prompt.js';
 import { readVersion } from '../util/version.js';
 
@@ -28,7 +29,9 @@ export function createProgram(context: CommandContext, setCode: (code: number) =
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-    });
+    })
+    .configureHelp({ showGlobalOptions: true });
+  addColorOptions(program, context);
 
   program
     .command('build')

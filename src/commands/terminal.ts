@@ -31,10 +31,3 @@ export function progressBar(stream: CliIo['stderr'], env: Record<string, string 
     },
   };
 }
-
-/** NO_COLOR wins, FORCE_COLOR forces, otherwise color only on a terminal. */
-export function detectColor(stream: CliIo['stderr'], env: Record<string, string | undefined>): 0 | 1 {
-  if (env.NO_COLOR) return 0;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? 0 : 1;
-  return stream.isTTY ? 1 : 0;
-}
