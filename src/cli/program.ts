@@ -168,16 +168,16 @@ Examples:
     .command('preview')
     .description('serve a roundup on localhost and reload the page whenever its files change')
     .argument('<roundup>', 'the roundup folder')
-    .option('-p, --port <port>', 'port to listen on (0 for any free port)', parsePort, 4321)
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('-p, --port <port>', 'port to listen on (default: 4321, or the next free one; 0 for any free port)', parsePort)
+    .option('--host <host>', 'address to listen on; anything but loopback lets other machines read the drafts', '127.0.0.1')
     .addHelpText(
       'after',
       `
 Examples:
   $ roundup preview my-roundup
-  $ roundup preview my-roundup --port 8080`,
+  $ roundup preview my-roundup --port 8080 --host localhost`,
     )
-    .action(async (folder: string, flags: { port: number; host: string }) => {
+    .action(async (folder: string, flags: { port?: number; host: string }) => {
       const { previewCommand } = await import('../commands/preview.js');
       setCode(await previewCommand(folder, flags, context));
     });
