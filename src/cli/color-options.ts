@@ -9,6 +9,8 @@ import type { CommandContext } from '../commands/io.js';
  */
 export function addColorOptions(program: Command, context: CommandContext): void {
   program
+    // Listed in each command's help too, since they are accepted after its name.
+    .configureHelp({ showGlobalOptions: true })
     .option('--color', 'color the diagnostics, even when not on a terminal')
     .option('--no-color', 'never color the diagnostics')
     .hook('preAction', () => {

@@ -6,6 +6,7 @@ import {
   collect,
   collectFormats,
   FORMAT_NAMES,
+  parseCount,
   parsePort,
   parsePositive,
   parseShard,
@@ -29,8 +30,7 @@ export function createProgram(context: CommandContext, setCode: (code: number) =
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-    })
-    .configureHelp({ showGlobalOptions: true });
+    });
   addColorOptions(program, context);
 
   program
@@ -58,6 +58,7 @@ export function createProgram(context: CommandContext, setCode: (code: number) =
     .option('-w, --watch', 'rebuild what changed whenever an input file changes')
     .addOption(reporterOption())
     .option('--strict', 'fail on warnings too')
+    .option('--max-warnings <n>', 'fail when there are more than n warnings', parseCount)
     .option('--quiet', 'report errors only')
     .option('--verbose', 'list every file written and every roundup left unchanged')
     .addHelpText(
@@ -86,6 +87,7 @@ Examples:
     .option('--shard <i/n>', 'check only the i-th of n deterministic shares of the roundups', parseShard)
     .addOption(reporterOption())
     .option('--strict', 'fail on warnings too')
+    .option('--max-warnings <n>', 'fail when there are more than n warnings', parseCount)
     .option('--quiet', 'report errors only')
     .option('--verbose', 'list every roundup checked')
     .addHelpText(

@@ -1,9 +1,16 @@
 import type { BuildSummary } from '../engine/run.js';
+import { tooManyWarnings } from '../util/exit-code.js';
 import type { CliIo } from './io.js';
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 export function summaryLine(summary: BuildSummary): string {
-  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
   return `${count(summary.roundups, 'roundup')}: ${count(summary.written, 'file')} written, ${summary.unchanged} unchanged, ${count(summary.errors, 'error')}, ${count(summary.warnings, 'warning')} in ${summary.seconds.toFixed(2)} s`;
+}
+
+/** Why `--max-warnings` failed the run, after the summary; nothing when within it. */
+export function maxWarningsLine(warnings: number, maxWarnings: number | undefined): string {
+  return tooManyWarnings({ warnings, maxWarnings }) ? `${count(warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n` : '';
 }
 
 /**

@@ -180,7 +180,13 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
   summary.seconds = (performance.now() - started) / 1000;
   const badConfig = (await Promise.all(configs.values())).some(({ config }) => config.file && hasErrors([config.file]));
   const internal = files.some((file) => file.messages.some((message) => message.ruleId === 'internal-error'));
-  return { files, roundups, summary, warnings, code: exitCodeFor({ ...summary, strict: options.strict, broken: badConfig || internal }) };
+  return {
+    files,
+    roundups,
+    summary,
+    warnings,
+    code: exitCodeFor({ ...summary, strict: options.strict, maxWarnings: options.maxWarnings, broken: badConfig || internal }),
+  };
 }
 
 /** A roundup's share: a hash of its path, so adding a roundup never moves the others to another shard. */
