@@ -1,7 +1,6 @@
 import { CommanderError } from 'commander';
 import { createProgram } from './cli/program.js';
 import type { CliIo, CommandContext } from './commands/io.js';
-import { detectColor } from './commands/terminal.js';
 import { UsageError } from './util/errors.js';
 import { visible } from './util/visible.js';
 
@@ -18,7 +17,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io,
     cwd,
     env,
-    colorLevel: detectColor(io.stderr, env),
+    // Decided once the options are parsed: --color and --no-color beat the environment (cli/color-options.ts).
+    colorLevel: 0,
     workerUrl: new URL('./worker.js', import.meta.url),
   };
   let code = 0;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { chromium } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { COMMANDS } from '../src/cli/completion.js';
+import { COMMANDS, GLOBAL_OPTIONS } from '../src/cli/completion.js';
 import { BIN, ROOT, makeRoundup, minimalExpert, runCli, tempDir } from './helpers.js';
 
 describe('from roundup init to a built article', () => {
@@ -144,9 +144,10 @@ describe('shell completion', () => {
   });
 
   test('the completions list every command and option the CLI has', async () => {
-    const help = (await runCli(['--help'])).stdout;
-    const commands = [...help.matchAll(/^ {2}([a-z-]+)(?: \[options\]| <|\s)/gm)].map((match) => match[1]);
+    const [options, commandList] = (await runCli(['--help'])).stdout.split('Commands:') as [string, string];
+    const commands = [...commandList.matchAll(/^ {2}([a-z-]+)(?: \[options\]| <|\s)/gm)].map((match) => match[1]);
     expect(commands.sort()).toEqual(Object.keys(COMMANDS).sort());
+    expect([...options.matchAll(/--[a-z-]+/g)].map((match) => match[0])).toEqual(['--version', ...GLOBAL_OPTIONS, '--help']);
     for (const [command, options] of Object.entries(COMMANDS)) {
       if (command === 'help') continue;
       const text = (await runCli([command, '--help'])).stdout.split('Options:')[1]!.split('Examples:')[0]!;
@@ -157,11 +158,12 @@ describe('shell completion', () => {
 });
 
 describe('the terminal', () => {
-  const inTerminal = (command: string, env: Record<string, string> = {}) =>
-    spawnSync('script', ['-qfec', command, '/dev/null'], {
-      encoding: 'utf8',
-      env: { ...process.env, ...env, NO_COLOR: env.NO_COLOR ?? '', FORCE_COLOR: '', CI: '' },
-    }).stdout;
+  // A terminal that has colors, in an environment of its own: the runner's color variables left out (set at all, even empty, they decide).
+  const inTerminal = (command: string, env: Record<string, string> = {}) => {
+    const clean: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color' };
+    for (const name of ['NO_COLOR', 'FORCE_COLOR', 'NODE_DISABLE_COLORS', 'CI']) delete clean[name];
+    return spawnSync('script', ['-qfec', command, '/dev/null'], { encoding: 'utf8', env: { ...clean, ...env } }).stdout;
+  };
 
   test('diagnostics in a pseudo-terminal are colored and show the line with a caret', () => {
     const dir = makeRoundup({ experts: { 'jane-doe': minimalExpert('Jane Doe', 'location: Austin, Texsa\n') } });
@@ -175,6 +177,19 @@ describe('the terminal', () => {
     const output = inTerminal(`cd ${dir} && node ${BIN} check .`, { NO_COLOR: '1' });
     expect(output).toContain('error');
     expect(output).not.toContain('\u001b[');
+  });
+
+  test('a dumb terminal and --no-color get no colors; FORCE_COLOR=0 neither', () => {
+    const dir = makeRoundup({ experts: { 'jane-doe': minimalExpert('Jane Doe', 'location: Austin, Texsa\n') } });
+    for (const [args, env] of [
+      ['', { TERM: 'dumb' }],
+      [' --no-color', {}],
+      ['', { FORCE_COLOR: '0' }],
+    ] as const) {
+      const output = inTerminal(`cd ${dir} && node ${BIN} check .${args}`, env);
+      expect(output, args || JSON.stringify(env)).toContain('error');
+      expect(output, args || JSON.stringify(env)).not.toContain('\u001b[');
+    }
   });
 });
 

@@ -154,11 +154,47 @@ describe('roundup CLI (in process)', () => {
     expect(readdirSync(dir).sort()).toEqual(['experts', 'question.yaml']);
   });
 
-  test('colors follow NO_COLOR and FORCE_COLOR', async () => {
+  test('colors follow FORCE_COLOR over NO_COLOR, and --no-color over both', async () => {
     const dir = makeRoundup({ experts: { 'jane-doe': '---\ncredentials: LCSW\n---\nHi\n' } });
-    const plain = await runCli(['check', '.'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+    const plain = await runCli(['check', '.'], { cwd: dir, env: { NO_COLOR: '1' } });
     expect(plain.stderr).not.toContain('\u001b[');
-    const colored = await runCli(['check', '.'], { cwd: dir, env: { FORCE_COLOR: '1' } });
+    const colored = await runCli(['check', '.'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
     expect(colored.stderr).toContain('\u001b[31m');
+    const flagged = await runCli(['check', '.', '--no-color'], { cwd: dir, env: { FORCE_COLOR: '1' } });
+    const untimed = (text: string) => text.replace(/in \d+\.\d\d s/, 'in … s');
+    expect(untimed(flagged.stderr)).toBe(untimed(plain.stderr));
+  });
+});
+
+describe('--max-warnings', () => {
+  // The example has 3 warnings and 2 infos, and no errors.
+  test('check: more warnings than allowed fail with a line that says so; as many pass', async () => {
+    const over = await runCli(['check', EXAMPLE, '--max-warnings', '2']);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toMatch(/\n1 roundup checked: 0 errors, 3 warnings in \d+\.\d\d s\n3 warnings, more than --max-warnings 2\n$/);
+    const within = await runCli(['check', EXAMPLE, '--max-warnings', '3']);
+    expect(within.code).toBe(0);
+    expect(within.stderr).not.toContain('--max-warnings');
+  });
+
+  test('build: --max-warnings 0 fails on the first warning; the JSON report on stdout stays clean', async () => {
+    const out = tempDir();
+    const result = await runCli(['build', EXAMPLE, '--out', out, '--max-warnings', '0', '--reporter', 'json']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/ 3 warnings in \d+\.\d\d s\n3 warnings, more than --max-warnings 0\n$/);
+    expect(JSON.parse(result.stdout)).toHaveLength(5);
+  });
+
+  test('errors still fail as before, with or without too many warnings; a bad count is bad usage', async () => {
+    const dir = makeRoundup({ experts: { 'jane-doe': minimalExpert('Jane Doe', 'location: Austin, Texsa\n') } });
+    const errors = await runCli(['check', dir, '--max-warnings', '5']);
+    expect([errors.code, errors.stderr.includes('--max-warnings')]).toEqual([1, false]);
+    const both = await runCli(['check', dir, EXAMPLE, '--max-warnings', '1']);
+    expect([both.code, both.stderr.endsWith('\n3 warnings, more than --max-warnings 1\n')]).toEqual([1, true]);
+    const bad = await runCli(['check', dir, '--max-warnings', 'ten']);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      "error: option '--max-warnings <n>' argument 'ten' is invalid. expected a whole number, such as 0 or 10\n(run with --help for usage)\n",
+    ]);
   });
 });

@@ -18,11 +18,12 @@ export const COMMANDS: Record<string, string[]> = {
     '--watch',
     '--reporter',
     '--strict',
+    '--max-warnings',
     '--quiet',
     '--verbose',
     '--help',
   ],
-  check: ['--config', '--max-words', '--ignore', '--shard', '--reporter', '--strict', '--quiet', '--verbose', '--help'],
+  check: ['--config', '--max-words', '--ignore', '--shard', '--reporter', '--strict', '--max-warnings', '--quiet', '--verbose', '--help'],
   init: ['--help'],
   new: ['--credentials', '--role', '--location', '--interactive', '--help'],
   preview: ['--port', '--host', '--help'],
@@ -33,6 +34,9 @@ export const COMMANDS: Record<string, string[]> = {
   completion: ['--help'],
   help: [],
 };
+
+/** Options of the program itself, accepted before or after any command. */
+export const GLOBAL_OPTIONS = ['--color', '--no-color'];
 
 const VALUES: Record<string, string[]> = {
   '--format': ['html', 'json', 'text', 'md'],
@@ -50,7 +54,7 @@ export function completionScript(shell: 'bash' | 'zsh' | 'fish'): string {
     ];
     lines.push(`complete -c roundup -n "__fish_use_subcommand" -a "${commands.join(' ')}"`);
     for (const [command, options] of Object.entries(COMMANDS)) {
-      for (const option of options.filter((name) => !name.startsWith('--no-'))) {
+      for (const option of [...options, ...GLOBAL_OPTIONS].filter((name) => !name.startsWith('--no-'))) {
         const values = VALUES[option];
         lines.push(
           `complete -c roundup -n "__fish_seen_subcommand_from ${command}" -l ${option.slice(2)}${values ? ` -xa "${values.join(' ')}"` : ''}`,
@@ -64,7 +68,7 @@ export function completionScript(shell: 'bash' | 'zsh' | 'fish'): string {
     return `${lines.join('\n')}\n`;
   }
   const cases = Object.entries(COMMANDS)
-    .map(([command, options]) => `    ${command}) options="${options.join(' ')}" ;;`)
+    .map(([command, options]) => `    ${command}) options="${[...options, ...GLOBAL_OPTIONS].join(' ')}" ;;`)
     .join('\n');
   const valueCases = Object.entries(VALUES)
     .map(([option, values]) => `    ${option}) COMPREPLY=($(compgen -W "${values.join(' ')}" -- "$cur")); return ;;`)
@@ -75,7 +79,7 @@ export function completionScript(shell: 'bash' | 'zsh' | 'fish'): string {
   prev="\${COMP_WORDS[COMP_CWORD-1]}"
   command="\${COMP_WORDS[1]}"
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=($(compgen -W "${commands.join(' ')} --help --version" -- "$cur"))
+    COMPREPLY=($(compgen -W "${commands.join(' ')} --help --version ${GLOBAL_OPTIONS.join(' ')}" -- "$cur"))
     return
   fi
   case "$prev" in

@@ -46,6 +46,11 @@ export function parseStylesheet(value: string): string {
   return value;
 }
 
+export function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, such as 0 or 10');
+  return Number(value);
+}
+
 export function parseWidth(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of columns, 0 for no wrapping');
   return Number(value);

@@ -6,6 +6,7 @@ import {
   collect,
   collectFormats,
   FORMAT_NAMES,
+  parseCount,
   parsePort,
   parsePositive,
   parseShard,
@@ -13,6 +14,7 @@ import {
   parseWidth,
   reporterOption,
 } from './options.js';
+import { addColorOptions } from './color-options.js';
 import { ask } from './prompt.js';
 import { readVersion } from '../util/version.js';
 
@@ -29,6 +31,7 @@ export function createProgram(context: CommandContext, setCode: (code: number) =
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
     });
+  addColorOptions(program, context);
 
   program
     .command('build')
@@ -56,6 +59,7 @@ export function createProgram(context: CommandContext, setCode: (code: number) =
     .option('-w, --watch', 'rebuild what changed whenever an input file changes')
     .addOption(reporterOption())
     .option('--strict', 'fail on warnings too')
+    .option('--max-warnings <n>', 'fail when there are more than n warnings', parseCount)
     .option('--quiet', 'report errors only')
     .option('--verbose', 'list every file written and every roundup left unchanged')
     .addHelpText(
@@ -84,6 +88,7 @@ Examples:
     .option('--shard <i/n>', 'check only the i-th of n deterministic shares of the roundups', parseShard)
     .addOption(reporterOption())
     .option('--strict', 'fail on warnings too')
+    .option('--max-warnings <n>', 'fail when there are more than n warnings', parseCount)
     .option('--quiet', 'report errors only')
     .option('--verbose', 'list every roundup checked')
     .addHelpText(
@@ -166,16 +171,16 @@ Examples:
     .command('preview')
     .description('serve a roundup on localhost and reload the page whenever its files change')
     .argument('<roundup>', 'the roundup folder')
-    .option('-p, --port <port>', 'port to listen on (0 for any free port)', parsePort, 4321)
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('-p, --port <port>', 'port to listen on (default: 4321, or the next free one; 0 for any free port)', parsePort)
+    .option('--host <host>', 'address to listen on; anything but loopback lets other machines read the drafts', '127.0.0.1')
     .addHelpText(
       'after',
       `
 Examples:
   $ roundup preview my-roundup
-  $ roundup preview my-roundup --port 8080`,
+  $ roundup preview my-roundup --port 8080 --host localhost`,
     )
-    .action(async (folder: string, flags: { port: number; host: string }) => {
+    .action(async (folder: string, flags: { port?: number; host: string }) => {
       const { previewCommand } = await import('../commands/preview.js');
       setCode(await previewCommand(folder, flags, context));
     });

@@ -3,7 +3,7 @@ import { UsageError } from '../util/errors.js';
 import { visible } from '../util/visible.js';
 import type { CheckFlags } from './check.js';
 import type { CommandContext } from './io.js';
-import { progressBar, summaryLine } from './terminal.js';
+import { maxWarningsLine, progressBar, summaryLine } from './terminal.js';
 
 export interface BuildFlags extends CheckFlags {
   format: string[];
@@ -75,6 +75,7 @@ async function buildOnce(
     write: !toStdout,
     width: flags.width,
     strict: flags.strict,
+    maxWarnings: flags.maxWarnings,
     fragment: flags.fragment,
     stylesheet: flags.stylesheet,
     smartypants: flags.smartypants,
@@ -98,6 +99,7 @@ async function buildOnce(
   for (const file of result.removed) io.stderr.write(`Removed ${visible(file)}\n`);
   if (result.failure) io.stderr.write(`roundup: ${visible(result.failure)}\n`);
   if (!toStdout) io.stderr.write(`${summaryLine(result.summary)}\n`);
+  io.stderr.write(maxWarningsLine(result.summary.warnings, flags.maxWarnings));
   return result.code;
 }
 

@@ -1,7 +1,7 @@
 import type { ReporterName } from '../report/choose.js';
 import { visible } from '../util/visible.js';
 import type { CommandContext } from './io.js';
-import { progressBar, summaryLine } from './terminal.js';
+import { maxWarningsLine, progressBar, summaryLine } from './terminal.js';
 
 export interface CheckFlags {
   reporter: ReporterName;
@@ -11,6 +11,7 @@ export interface CheckFlags {
   ignore: string[];
   shard?: { index: number; count: number };
   strict?: boolean;
+  maxWarnings?: number;
   quiet?: boolean;
 }
 
@@ -23,6 +24,7 @@ export async function checkCommand(paths: string[], flags: CheckFlags, { io, cwd
     cwd,
     config: flags.config,
     strict: flags.strict,
+    maxWarnings: flags.maxWarnings,
     maxWords: flags.maxWords,
     ignore: flags.ignore,
     shard: flags.shard,
@@ -34,5 +36,6 @@ export async function checkCommand(paths: string[], flags: CheckFlags, { io, cwd
   (flags.reporter === 'pretty' ? io.stderr : io.stdout).write(text);
   if (flags.verbose) for (const roundup of result.roundups) io.stderr.write(`Checked ${visible(roundup.dir)}\n`);
   io.stderr.write(`${summaryLine({ ...result.summary, written: 0 }).replace(/: 0 files written, \d+ unchanged,/, ' checked:')}\n`);
+  io.stderr.write(maxWarningsLine(result.summary.warnings, flags.maxWarnings));
   return result.code;
 }

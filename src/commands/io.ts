@@ -1,7 +1,7 @@
 /** Where the CLI reads and writes: the process's streams, or a test's buffers. */
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean; hasColors?(count?: number, env?: object): boolean };
   cwd?: string;
   env?: Record<string, string | undefined>;
   /** Milliseconds, for the progress bar's timing. Default: `performance.now`. */

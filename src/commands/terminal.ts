@@ -1,9 +1,16 @@
 import type { BuildSummary } from '../engine/run.js';
+import { tooManyWarnings } from '../util/exit-code.js';
 import type { CliIo } from './io.js';
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 export function summaryLine(summary: BuildSummary): string {
-  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
   return `${count(summary.roundups, 'roundup')}: ${count(summary.written, 'file')} written, ${summary.unchanged} unchanged, ${count(summary.errors, 'error')}, ${count(summary.warnings, 'warning')} in ${summary.seconds.toFixed(2)} s`;
+}
+
+/** Why `--max-warnings` failed the run, after the summary; nothing when within it. */
+export function maxWarningsLine(warnings: number, maxWarnings: number | undefined): string {
+  return tooManyWarnings({ warnings, maxWarnings }) ? `${count(warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n` : '';
 }
 
 /**
@@ -30,11 +37,4 @@ export function progressBar(stream: CliIo['stderr'], env: Record<string, string 
       if (shown) stream.write('\r\u001b[2K');
     },
   };
-}
-
-/** NO_COLOR wins, FORCE_COLOR forces, otherwise color only on a terminal. */
-export function detectColor(stream: CliIo['stderr'], env: Record<string, string | undefined>): 0 | 1 {
-  if (env.NO_COLOR) return 0;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? 0 : 1;
-  return stream.isTTY ? 1 : 0;
 }

@@ -13,6 +13,8 @@ export interface CheckOptions {
   maxBytes?: number;
   /** Count warnings as failures for `code`. Default: false. */
   strict?: boolean;
+  /** More warnings than this make `code` 1, as ESLint's `--max-warnings`. Default: no limit. */
+  maxWarnings?: number;
   /** A config file for every roundup, instead of the nearest `roundup.config.yaml` above each. */
   config?: string;
   /** A word budget for every answer; an expert's own `maxWords` still wins. Default: `condense.maxWords` in question.yaml. */
@@ -88,6 +90,6 @@ export interface BuildResult {
   removed: string[];
   /** Why the run stopped early: the machine failed it (a full disk, no permission). The exit code is then 2. */
   failure?: string;
-  /** 0: no errors; 1: errors (or warnings under `strict`); 2: a config file has errors, or roundup failed on a roundup. */
+  /** 0: no errors; 1: errors (or warnings under `strict`, or more than `maxWarnings`); 2: a config file has errors, or roundup failed on a roundup. */
   code: 0 | 1 | 2;
 }

@@ -211,7 +211,8 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
   summary.seconds = (performance.now() - started) / 1000;
   const badConfig = (await Promise.all(configs.values())).some(({ config }) => config.file && hasErrors([config.file]));
   const internal = files.some((file) => file.messages.some((message) => message.ruleId === 'internal-error'));
-  const code = exitCodeFor({ ...summary, strict: options.strict, broken: badConfig || internal || failure !== undefined });
+  const broken = badConfig || internal || failure !== undefined;
+  const code = exitCodeFor({ ...summary, strict: options.strict, maxWarnings: options.maxWarnings, broken });
   return { files, roundups, summary, warnings, failure, removed, code };
 }
 
