@@ -35,7 +35,7 @@ export const COMMANDS: Record<string, string[]> = {
 
 const VALUES: Record<string, string[]> = {
   '--format': ['html', 'json', 'text', 'md'],
-  '--reporter': ['pretty', 'json', 'github'],
+  '--reporter': ['pretty', 'json', 'github', 'sarif'],
   '--condense': ['warn', 'apply'],
 };
 

@@ -27,7 +27,8 @@ export interface Diagnostic {
   cause?: VFileMessage;
 }
 
-const docsUrl = (ruleId: string) => `docs/rules.md#${ruleId}`;
+/** Where a rule is documented; every diagnostic's `url`. */
+export const docsUrl = (ruleId: string) => `docs/rules.md#${ruleId}`;
 
 /**
  * Add a diagnostic to the file it concerns. This is the one place that turns
