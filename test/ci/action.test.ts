@@ -158,3 +158,16 @@ describe('action.yml', () => {
     expect(result.stdout).toContain('project roundup build therapists-cry other folder --format html --out dist --reporter pretty --quiet');
   });
 });
+
+describe('the README’s workflow', () => {
+  test('uses the action with inputs it has, and uploads the SARIF output it sets', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const block = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]!).find((text) => text.includes('upload-sarif'));
+    const workflow = parse(block!) as { jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown>; id?: string }[] }> };
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+    const step = steps.find((candidate) => candidate.uses?.includes('/roundup@'));
+    for (const name of Object.keys(step!.with ?? {})) expect(Object.keys(action.inputs)).toContain(name);
+    const upload = steps.find((candidate) => candidate.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    expect(upload!.with!.sarif_file).toBe(`\${{ steps.${step!.id}.outputs.sarif }}`);
+  });
+});
