@@ -67,7 +67,8 @@ export function spawnCli(argv: string[], options: { cwd?: string } = {}) {
   const result = spawnSync(process.execPath, [BIN, ...argv], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+    // A test run inside a GitHub Actions job must not write to that job's summary.
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_STEP_SUMMARY: undefined },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -40,7 +40,7 @@ export const GLOBAL_OPTIONS = ['--color', '--no-color'];
 
 const VALUES: Record<string, string[]> = {
   '--format': ['html', 'json', 'text', 'md'],
-  '--reporter': ['pretty', 'json', 'github'],
+  '--reporter': ['pretty', 'json', 'github', 'sarif'],
   '--condense': ['warn', 'apply'],
 };
 

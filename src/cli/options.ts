@@ -11,8 +11,8 @@ export function parsePort(value: string): number {
 }
 
 export const reporterOption = () =>
-  new Option('--reporter <name>', 'how to print diagnostics: pretty (stderr), json or github (stdout)')
-    .choices(['pretty', 'json', 'github'])
+  new Option('--reporter <name>', 'how to print diagnostics: pretty (stderr), json, github or sarif (stdout)')
+    .choices(['pretty', 'json', 'github', 'sarif'])
     .default('pretty');
 
 export const collect = (value: string, previous: string[]) => [...previous, value];

@@ -97,7 +97,8 @@ Examples:
 Examples:
   $ roundup check examples/therapists-cry
   $ roundup check content/ --reporter json > report.json
-  $ roundup check content/ --reporter github --strict     # in a GitHub Actions step`,
+  $ roundup check content/ --reporter github --strict     # in a GitHub Actions step
+  $ roundup check content/ --reporter sarif > roundup.sarif   # for code scanning`,
     )
     .action(async (paths: string[], flags: CheckFlags) => {
       setCode(await checkCommand(paths, flags, context));

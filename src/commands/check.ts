@@ -1,6 +1,7 @@
 import type { ReporterName } from '../report/choose.js';
 import { visible } from '../util/visible.js';
 import type { CommandContext } from './io.js';
+import { appendStepSummary } from './step-summary.js';
 import { maxWarningsLine, progressBar, summaryLine } from './terminal.js';
 
 export interface CheckFlags {
@@ -16,7 +17,8 @@ export interface CheckFlags {
 }
 
 /** `roundup check`: report what the roundups under `paths` get wrong; write nothing. */
-export async function checkCommand(paths: string[], flags: CheckFlags, { io, cwd, env, colorLevel }: CommandContext): Promise<number> {
+export async function checkCommand(paths: string[], flags: CheckFlags, context: CommandContext): Promise<number> {
+  const { io, cwd, env, colorLevel } = context;
   const [{ check }, { reportFindings }] = await Promise.all([import('../engine/run.js'), import('../report/choose.js')]);
   const progress = progressBar(io.stderr, env, io.now);
   const result = await check({
@@ -32,8 +34,9 @@ export async function checkCommand(paths: string[], flags: CheckFlags, { io, cwd
   });
   progress.clear();
   for (const warning of result.warnings) io.stderr.write(`roundup: ${visible(warning)}\n`);
-  const text = await reportFindings(result.files, { ...flags, colorLevel });
+  const text = await reportFindings(result.files, { ...flags, colorLevel, cwd });
   (flags.reporter === 'pretty' ? io.stderr : io.stdout).write(text);
+  await appendStepSummary(result.files, { title: 'roundup check', quiet: flags.quiet }, context);
   if (flags.verbose) for (const roundup of result.roundups) io.stderr.write(`Checked ${visible(roundup.dir)}\n`);
   io.stderr.write(`${summaryLine({ ...result.summary, written: 0 }).replace(/: 0 files written, \d+ unchanged,/, ' checked:')}\n`);
   io.stderr.write(maxWarningsLine(result.summary.warnings, flags.maxWarnings));

@@ -1,7 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { packageFile } from './package-root.js';
 
-/** roundup's own version, from its package.json. */
-export function readVersion(): string {
-  return (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
+interface Manifest {
+  version: string;
+  homepage?: string;
 }
+
+let manifest: Manifest | undefined;
+
+/** roundup's own package.json, read once. */
+function readManifest(): Manifest {
+  manifest ??= JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as Manifest;
+  return manifest;
+}
+
+/** roundup's own version. */
+export const readVersion = (): string => readManifest().version;
+
+/** The project's home page, when package.json names one. */
+export const readHomepage = (): string | undefined => readManifest().homepage;
