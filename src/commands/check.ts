@@ -2,6 +2,8 @@ import type { ReporterName } from '../report/choose.js';
 import { visible } from '../util/visible.js';
 import type { CommandContext } from './io.js';
 import { progressBar, summaryLine } from './terminal.js';
+import { fixDiff, fixSummary } from './fix-output.js';
+import { UsageError } from '../util/errors.js';
 
 export interface CheckFlags {
   reporter: ReporterName;
@@ -12,10 +14,14 @@ export interface CheckFlags {
   shard?: { index: number; count: number };
   strict?: boolean;
   quiet?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 /** `roundup check`: report what the roundups under `paths` get wrong; write nothing. */
 export async function checkCommand(paths: string[], flags: CheckFlags, { io, cwd, env, colorLevel }: CommandContext): Promise<number> {
+  if (flags.fixDryRun && flags.reporter === 'json')
+    throw new UsageError('--fix-dry-run writes its diff to standard output, where --reporter json writes too: use one or the other');
   const [{ check }, { reportFindings }] = await Promise.all([import('../engine/run.js'), import('../report/choose.js')]);
   const progress = progressBar(io.stderr, env, io.now);
   const result = await check({
@@ -26,13 +32,17 @@ export async function checkCommand(paths: string[], flags: CheckFlags, { io, cwd
     maxWords: flags.maxWords,
     ignore: flags.ignore,
     shard: flags.shard,
+    fix: flags.fixDryRun ? 'dry-run' : flags.fix,
     onProgress: progress.update,
   });
   progress.clear();
   for (const warning of result.warnings) io.stderr.write(`roundup: ${visible(warning)}\n`);
+  const fixed = result.roundups.flatMap((roundup) => roundup.fixed);
+  if (flags.fixDryRun) io.stdout.write(fixDiff(fixed));
   const text = await reportFindings(result.files, { ...flags, colorLevel });
   (flags.reporter === 'pretty' ? io.stderr : io.stdout).write(text);
   if (flags.verbose) for (const roundup of result.roundups) io.stderr.write(`Checked ${visible(roundup.dir)}\n`);
+  if (flags.fix || flags.fixDryRun) io.stderr.write(`${fixSummary(fixed, Boolean(flags.fixDryRun))}\n`);
   io.stderr.write(`${summaryLine({ ...result.summary, written: 0 }).replace(/: 0 files written, \d+ unchanged,/, ' checked:')}\n`);
   return result.code;
 }

@@ -12,6 +12,7 @@ import { loadRoundup, type LoadedRoundup } from '../load/roundup.js';
 import type { RoundupSnapshot } from '../load/snapshot.js';
 import { buildRoundup } from '../model/roundup.js';
 import { writeOutputs } from './write.js';
+import { fixRoundup, type FixedFile } from './fix.js';
 import { serializeFile, type SerializedFile } from './serialize.js';
 
 import { EXTENSIONS, render, type Format } from '../render/formats.js';
@@ -31,6 +32,8 @@ export interface Job {
   smartypants?: boolean;
   condense?: 'warn' | 'apply';
   maxWords?: number;
+  /** `check` only: apply the findings' edits and write the files, or only say what would change. */
+  fix?: 'write' | 'dry-run';
 }
 
 /** What became of one roundup: plain data, the same whether it ran here or in a worker, or came from the cache. */
@@ -44,6 +47,8 @@ export interface Outcome {
   condensed: { expert: string; name: string; originalWords: number; words: number }[];
   /** Set when served from the cache: nothing was parsed, rendered or written. */
   unchanged?: boolean;
+  /** Input files `--fix` changed (or would change, in a dry run). */
+  fixed?: FixedFile[];
 }
 
 /**
@@ -52,6 +57,10 @@ export interface Outcome {
  * never stop the others.
  */
 export async function processRoundup(snapshot: RoundupSnapshot, config: LoadedConfig, job: Job): Promise<Outcome> {
+  if (job.fix && job.mode === 'check') {
+    const once = { ...job, fix: undefined };
+    return fixRoundup(snapshot, (current) => processRoundup(current, config, once), { cwd: job.cwd, dryRun: job.fix === 'dry-run' });
+  }
   const limits = config.value.limits;
   const markdown: MarkdownLimits = { maxDepth: limits?.maxNesting, timeoutMs: limits?.renderTimeoutMs };
   const loaded = await loadRoundup(snapshot, { cwd: job.cwd, markdown });

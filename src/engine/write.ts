@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { unlinkSync } from 'node:fs';
-import { lstat, mkdir, open, readdir, realpath, rename, unlink, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, open, readdir, realpath, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface OutputFile {
@@ -60,10 +60,15 @@ const inFlight = new Set<string>();
 const HOST = createHash('sha1').update(hostname()).digest('hex').slice(0, 8);
 const TEMPORARY = /^\..+\.([0-9a-f]{8})-(\d+)-[0-9a-f]{8}\.tmp$/;
 
-/** `contents` may be a sequence of pieces, written in batches, for a large file that should never be one string. */
-export async function writeFileAtomic(target: string, contents: string | Uint8Array | Iterable<string>): Promise<void> {
+/**
+ * `contents` may be a sequence of pieces, written in batches, for a large file
+ * that should never be one string. `mode`: the permissions to give the file
+ * (an input file rewritten by `--fix` keeps its own), instead of 0644.
+ */
+export async function writeFileAtomic(target: string, contents: string | Uint8Array | Iterable<string>, mode?: number): Promise<void> {
   const temporary = await writeTemporary(target, contents);
   try {
+    if (mode !== undefined) await chmod(temporary, mode);
     await rename(temporary, target);
   } catch (error) {
     await unlink(temporary).catch(() => {});
