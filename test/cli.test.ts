@@ -147,6 +147,7 @@ describe('roundup CLI (in process)', () => {
         message: 'Unexpected field `locaton`, did you mean `location`?',
         fix: 'Rename `locaton` to `location`.',
         expected: ['location'],
+        edit: null,
         url: 'docs/rules.md#schema',
       },
     ]);

@@ -25,8 +25,10 @@ type QuoteStyle = 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE';
  * scalar, `"` and `\` escaped in a double-quoted one, a plain scalar quoted
  * when the fix would otherwise change its meaning. Everything else (comments,
  * quoting, layout) stays as written. The edited YAML is parsed again and must
- * read exactly as the old one with the changes made; if it does not, or a
- * value spans several lines, there is no edit: the finding keeps its fix text.
+ * read exactly as the old one with the changes made; if it does not, a value
+ * spans several lines, or values would move past a comment (reordering a
+ * block list whose items have comments), there is no edit: the finding keeps
+ * its fix text.
  */
 export function yamlEdit(places: PlaceIndex, changes: readonly Change[]): Edit | undefined {
   const source = places.source;
@@ -43,6 +45,9 @@ export function yamlEdit(places: PlaceIndex, changes: readonly Change[]): Edit |
   let end = 0;
   while (end < before.length - start && end < after.length - start && before.at(-1 - end) === after.at(-1 - end)) end++;
   if (start === before.length && start === after.length) return undefined;
+  // Text moved across lines would leave a comment beside another value than the one it was written for.
+  const replaced = before.slice(start, before.length - end);
+  if (replaced.includes('\n') && replaced.includes('#') && changes.some((change) => !('remove' in change))) return undefined;
   return { range: [source.offset + start, source.offset + before.length - end], text: after.slice(start, after.length - end) };
 }
 

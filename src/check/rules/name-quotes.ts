@@ -71,10 +71,8 @@ export const nameQuotes: Rule = {
         note: single ? `Write \`${fixed}\`.` : 'Balance the quotation marks around the nickname.',
         actual: name,
         expected: fixed !== name ? [fixed] : [],
-        fix:
-          single && at >= 0
-            ? [{ path: ['name'], span: { start: span.start + at, end: span.start + at + name.length }, text: fixed }]
-            : undefined,
+        // The whole value as read: `yamlEdit` writes it in the scalar's own quoting (a `\"` stays escaped) and keeps only what changed.
+        fix: single ? [{ path: ['name'], span, text: expert.input.name.replace(name, fixed) }] : undefined,
       });
     }
   },
