@@ -11,6 +11,8 @@
 export { build, check, FORMATS } from './engine/run.js';
 export { render } from './render/formats.js';
 export type { BuildOptions, BuildResult, CheckOptions, Format, RoundupResult } from './engine/run.js';
+export type { FixedFile } from './engine/fix.js';
+export type { Edit } from './util/diagnostics.js';
 export { discoverRoundups } from './engine/discover.js';
 export { UsageError } from './util/errors.js';
 export { readRoundup } from './load/roundup.js';

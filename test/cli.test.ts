@@ -148,6 +148,7 @@ describe('roundup CLI (in process)', () => {
         message: 'Unexpected field `locaton`, did you mean `location`?',
         fix: 'Rename `locaton` to `location`.',
         expected: ['location'],
+        edit: null,
         url: `${pathToFileURL(path.join(ROOT, 'docs/rules.md')).href}#schema`,
       },
     ]);

@@ -1,6 +1,7 @@
 import { addDiagnostic, type Severity } from '../util/diagnostics.js';
 import type { LoadedConfig } from '../load/config.js';
 import { didYouMean } from '../util/did-you-mean.js';
+import { yamlEdit } from '../load/yaml-fix.js';
 import type { Finding, Rule, RuleContext } from './rule.js';
 import { answerEmpty } from './rules/answer-empty.js';
 import { answerLength } from './rules/answer-length.js';
@@ -130,12 +131,19 @@ export function checkConfigRules(config: LoadedConfig) {
 
 /** Run every rule that is not off; the registry, not the rule, stamps id, severity and docs URL. */
 export async function runRules(context: RuleContext, levels: ReadonlyMap<string, SeverityOverride>, rules: readonly Rule[] = RULES) {
+  // Where each file's YAML values sit, to turn a rule's changes into an edit of the file.
+  const places = new Map([
+    [context.question.file, context.question.places],
+    ...context.experts.map((expert) => [expert.file, expert.places] as const),
+  ]);
   for (const rule of rules) {
     const severity = levels.get(rule.id) ?? rule.severity;
     if (severity === 'off') continue;
     const configured = severity !== rule.severity;
-    await rule.check(context, ({ file, severity: own, ...finding }: Finding) =>
-      addDiagnostic(file, { ...finding, ruleId: rule.id, severity: configured ? severity : (own ?? severity) }),
-    );
+    await rule.check(context, ({ file, severity: own, fix, ...finding }: Finding) => {
+      const index = places.get(file);
+      const edit = fix && index ? yamlEdit(index, fix) : undefined;
+      addDiagnostic(file, { ...finding, edit, ruleId: rule.id, severity: configured ? severity : (own ?? severity) });
+    });
   }
 }

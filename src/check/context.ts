@@ -94,16 +94,13 @@ function credentialViews(
   });
   return resolved.map((credential, position) => {
     const { text } = credential;
-    let span: Span;
-    if (Array.isArray(input.credentials)) {
-      span = places.value(['credentials', position]);
-    } else {
-      // In the printed form "LCMHC, RPT, RDT", find each credential inside the scalar.
-      const at = source.indexOf(text, cursor);
-      span = at >= 0 && at < whole.end ? { start: at, end: at + text.length } : whole;
-      if (at >= 0) cursor = at + text.length;
-    }
-    return { ...credential, span };
+    if (Array.isArray(input.credentials))
+      return { ...credential, span: places.value(['credentials', position]), path: ['credentials', position] };
+    // In the printed form "LCMHC, RPT, RDT", find each credential inside the scalar.
+    const at = source.indexOf(text, cursor);
+    if (at < 0 || at >= whole.end) return { ...credential, span: whole };
+    cursor = at + text.length;
+    return { ...credential, span: { start: at, end: at + text.length }, path: ['credentials'] };
   });
 }
 
@@ -115,6 +112,7 @@ function locationView(input: ExpertInput, places: ExpertView['places'], location
       span,
       citySpan: places.value(['location', 'city']),
       regionSpan: places.value(['location', location.region ? 'region' : 'country']),
+      regionPath: ['location', location.region ? 'region' : 'country'],
     };
   }
   // In "Austin, TX", point at "Austin" and at "TX".
@@ -123,7 +121,14 @@ function locationView(input: ExpertInput, places: ExpertView['places'], location
     const at = text ? (fromEnd ? written.lastIndexOf(text) : written.indexOf(text)) : -1;
     return at >= 0 ? { start: span.start + at, end: span.start + at + text!.length } : span;
   };
-  return { resolved: resolveLocation(location), span, citySpan: inside(location.city, false), regionSpan: inside(location.region, true) };
+  const regionSpan = inside(location.region, true);
+  return {
+    resolved: resolveLocation(location),
+    span,
+    citySpan: inside(location.city, false),
+    regionSpan,
+    regionPath: regionSpan === span ? undefined : ['location'],
+  };
 }
 
 /** The style most of the article's states and provinces are written in; full names win a tie. */

@@ -6,7 +6,8 @@ import type { RegionStyle } from '../data/regions.js';
 import type { Severity, Span } from '../util/diagnostics.js';
 import type { ExpertInput } from '../schema/input.js';
 import type { LoadedQuestion } from '../load/question.js';
-import type { PlaceIndex } from '../load/yaml.js';
+import type { KeyPath, PlaceIndex } from '../load/yaml.js';
+import type { Change } from '../load/yaml-fix.js';
 import type { Expert, Roundup } from '../model/roundup.js';
 
 /** What a rule says is wrong; the registry stamps id, severity, source and docs URL. */
@@ -17,6 +18,8 @@ export interface Finding {
   note?: string;
   expected?: string[];
   actual?: string;
+  /** The one replacement, when there is exactly one: `--fix` applies it (see `yamlEdit`). */
+  fix?: Change[];
   /** A finding milder than the rule's default (an unknown credential with no near candidate); a config's `rules:` level wins. */
   severity?: Severity;
 }
@@ -32,6 +35,8 @@ export interface Rule {
 
 export interface CredentialView extends ResolvedCredential {
   span: Span;
+  /** The YAML value it is written in (the list item, or the whole string); unset when `span` is not exactly the credential. */
+  path?: KeyPath;
 }
 
 export interface LocationView {
@@ -39,6 +44,8 @@ export interface LocationView {
   span: Span;
   citySpan: Span;
   regionSpan: Span;
+  /** The YAML value the region is written in; unset when `regionSpan` is not exactly the region. */
+  regionPath?: KeyPath;
 }
 
 export interface ExpertView {

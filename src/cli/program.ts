@@ -80,12 +80,14 @@ Examples:
 
   program
     .command('check')
-    .description('check roundups without writing anything')
+    .description('check roundups; write nothing, or only the fixes with --fix')
     .argument('<paths...>', 'roundup folders, their question.yaml, or folders to search')
     .option('-c, --config <file>', 'use this config file instead of the nearest roundup.config.yaml')
     .option('--max-words <n>', "word budget per answer, for answer-length (an expert's own maxWords wins)", parsePositive)
     .option('--ignore <glob>', 'skip folders matching this glob (repeatable)', collect, [])
     .option('--shard <i/n>', 'check only the i-th of n deterministic shares of the roundups', parseShard)
+    .option('--fix', 'apply every fix that has exactly one replacement to the input files, then report what is left')
+    .addOption(new Option('--fix-dry-run', 'print the fixes --fix would make as a unified diff; change nothing').conflicts('fix'))
     .addOption(reporterOption())
     .option('--strict', 'fail on warnings too')
     .option('--max-warnings <n>', 'fail when there are more than n warnings', parseCount)
@@ -96,6 +98,8 @@ Examples:
       `
 Examples:
   $ roundup check examples/therapists-cry
+  $ roundup check content/ --fix                          # apply the fixes that have one replacement
+  $ roundup check content/ --fix-dry-run > fixes.diff      # or only show them
   $ roundup check content/ --reporter json > report.json
   $ roundup check content/ --reporter github --strict     # in a GitHub Actions step
   $ roundup check content/ --reporter sarif > roundup.sarif   # for code scanning`,

@@ -3,6 +3,8 @@ import { visible } from '../util/visible.js';
 import type { CommandContext } from './io.js';
 import { appendStepSummary } from './step-summary.js';
 import { maxWarningsLine, progressBar, summaryLine } from './terminal.js';
+import { fixDiff, fixSummary } from './fix-output.js';
+import { UsageError } from '../util/errors.js';
 
 export interface CheckFlags {
   reporter: ReporterName;
@@ -14,11 +16,17 @@ export interface CheckFlags {
   strict?: boolean;
   maxWarnings?: number;
   quiet?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 /** `roundup check`: report what the roundups under `paths` get wrong; write nothing. */
 export async function checkCommand(paths: string[], flags: CheckFlags, context: CommandContext): Promise<number> {
   const { io, cwd, env, colorLevel } = context;
+  if (flags.fixDryRun && (flags.reporter === 'json' || flags.reporter === 'sarif'))
+    throw new UsageError(
+      `--fix-dry-run writes its diff to standard output, where --reporter ${flags.reporter} writes too: use one or the other`,
+    );
   const [{ check }, { reportFindings }] = await Promise.all([import('../engine/run.js'), import('../report/choose.js')]);
   const progress = progressBar(io.stderr, env, io.now);
   const result = await check({
@@ -30,14 +38,18 @@ export async function checkCommand(paths: string[], flags: CheckFlags, context: 
     maxWords: flags.maxWords,
     ignore: flags.ignore,
     shard: flags.shard,
+    fix: flags.fixDryRun ? 'dry-run' : flags.fix,
     onProgress: progress.update,
   });
   progress.clear();
   for (const warning of result.warnings) io.stderr.write(`roundup: ${visible(warning)}\n`);
+  const fixed = result.roundups.flatMap((roundup) => roundup.fixed);
+  if (flags.fixDryRun) io.stdout.write(fixDiff(fixed));
   const text = await reportFindings(result.files, { ...flags, colorLevel, cwd });
   (flags.reporter === 'pretty' ? io.stderr : io.stdout).write(text);
   await appendStepSummary(result.files, { title: 'roundup check', quiet: flags.quiet }, context);
   if (flags.verbose) for (const roundup of result.roundups) io.stderr.write(`Checked ${visible(roundup.dir)}\n`);
+  if (flags.fix || flags.fixDryRun) io.stderr.write(`${fixSummary(fixed, Boolean(flags.fixDryRun))}\n`);
   io.stderr.write(`${summaryLine({ ...result.summary, written: 0 }).replace(/: 0 files written, \d+ unchanged,/, ' checked:')}\n`);
   io.stderr.write(maxWarningsLine(result.summary.warnings, flags.maxWarnings));
   return result.code;

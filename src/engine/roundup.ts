@@ -13,6 +13,7 @@ import type { RoundupSnapshot } from '../load/snapshot.js';
 import { buildRoundup } from '../model/roundup.js';
 import { writeOutputs } from './write.js';
 import { environmentProblem } from './environment.js';
+import { fixRoundup, type FixedFile } from './fix.js';
 import { serializeFile, type SerializedFile } from './serialize.js';
 
 import { EXTENSIONS, render, type Format } from '../render/formats.js';
@@ -32,6 +33,8 @@ export interface Job {
   smartypants?: boolean;
   condense?: 'warn' | 'apply';
   maxWords?: number;
+  /** `check` only: apply the findings' edits and write the files, or only say what would change. */
+  fix?: 'write' | 'dry-run';
 }
 
 /** What became of one roundup: plain data, the same whether it ran here or in a worker, or came from the cache. */
@@ -47,6 +50,8 @@ export interface Outcome {
   unchanged?: boolean;
   /** The machine failed the roundup (a full disk, no permission): the run stops with this one message. */
   failure?: string;
+  /** Input files `--fix` changed (or would change, in a dry run). */
+  fixed?: FixedFile[];
 }
 
 /**
@@ -56,6 +61,10 @@ export interface Outcome {
  * `internal-error` on the roundup, so one roundup can never stop the others.
  */
 export async function processRoundup(snapshot: RoundupSnapshot, config: LoadedConfig, job: Job): Promise<Outcome> {
+  if (job.fix && job.mode === 'check') {
+    const once = { ...job, fix: undefined };
+    return fixRoundup(snapshot, (current) => processRoundup(current, config, once), { cwd: job.cwd, dryRun: job.fix === 'dry-run' });
+  }
   const limits = config.value.limits;
   const markdown: MarkdownLimits = { maxDepth: limits?.maxNesting, timeoutMs: limits?.renderTimeoutMs };
   const loaded = await loadRoundup(snapshot, { cwd: job.cwd, markdown });

@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile';
 import type { Format } from '../render/formats.js';
 import type { Outcome } from './roundup.js';
+import type { FixedFile } from './fix.js';
 
 /* What `check()` and `build()` take and return: the library's contract for a run. */
 
@@ -23,6 +24,12 @@ export interface CheckOptions {
   ignore?: readonly string[];
   /** Only the `index`-th of `count` deterministic shares of the roundups (1-based), for CI matrices. */
   shard?: { index: number; count: number };
+  /**
+   * `check` only: apply every fix that has exactly one replacement to the
+   * input files (`true`), or only work out what would change (`'dry-run'`);
+   * `RoundupResult.fixed` says what changed, and the findings are those left.
+   */
+  fix?: boolean | 'dry-run';
   /** Called after each roundup, in order. */
   onProgress?: (progress: { done: number; total: number }) => void;
 }
@@ -68,6 +75,8 @@ export interface RoundupResult {
   condensed: Outcome['condensed'];
   /** Served from the cache: nothing was parsed, rendered or rewritten. */
   unchanged: boolean;
+  /** Input files `fix` changed (or would change, in a dry run), with their text before and after. */
+  fixed: FixedFile[];
 }
 
 export interface BuildSummary {

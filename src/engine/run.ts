@@ -60,6 +60,7 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
     smartypants: options.smartypants,
     condense: options.condense,
     maxWords: options.maxWords,
+    fix: options.fix === 'dry-run' ? 'dry-run' : options.fix ? 'write' : undefined,
   };
   const warnings: string[] = [];
   let dirs = await discoverRoundups(options.paths, {
@@ -156,6 +157,7 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
       written: outcome.written,
       condensed: outcome.condensed,
       unchanged: outcome.unchanged ?? false,
+      fixed: outcome.fixed ?? [],
     });
     options.onProgress?.({ done: roundups.length, total: dirs.length });
   };

@@ -1,6 +1,6 @@
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { severityOf, type Severity } from '../util/diagnostics.js';
+import { severityOf, type Edit, type Severity } from '../util/diagnostics.js';
 
 /** A diagnostic as plain data: what crosses from a worker thread, and what the cache keeps. */
 interface SerializedMessage {
@@ -15,6 +15,7 @@ interface SerializedMessage {
   expected?: string[];
   actual?: string;
   url?: string;
+  edit?: Edit;
 }
 
 export interface SerializedFile {
@@ -39,6 +40,7 @@ export function serializeFile(file: VFile): SerializedFile {
       ...(message.expected ? { expected: [...message.expected] } : {}),
       ...(message.actual !== undefined ? { actual: message.actual } : {}),
       ...(message.url ? { url: message.url } : {}),
+      ...(message.edit ? { edit: message.edit } : {}),
     };
   });
   return { path: file.path, ...(messages.length > 0 ? { value: String(file.value ?? '') } : {}), messages };
@@ -57,6 +59,7 @@ export function deserializeFile(serialized: SerializedFile, cwd: string): VFile 
     if (data.expected) message.expected = data.expected;
     if (data.actual !== undefined) message.actual = data.actual;
     if (data.url) message.url = data.url;
+    if (data.edit) message.edit = data.edit;
   }
   return file;
 }

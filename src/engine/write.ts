@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { lstat, mkdir, open, realpath, rename, unlink } from 'node:fs/promises';
+import { chmod, lstat, mkdir, open, realpath, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface OutputFile {
@@ -63,14 +63,16 @@ const TEMPORARY = /^\..+\.([0-9a-f]{8})-(\d+)-[0-9a-f]{8}\.tmp$/;
 /**
  * `contents` may be a sequence of pieces, written in batches, for a large file that should never be one string.
  * With `sync`, the data reaches the disk before the rename, and the rename before this returns (for the cache).
+ * `mode`: the permissions to give the file (an input file rewritten by `--fix` keeps its own), instead of 0644.
  */
 export async function writeFileAtomic(
   target: string,
   contents: string | Uint8Array | Iterable<string>,
-  options: { sync?: boolean } = {},
+  options: { sync?: boolean; mode?: number } = {},
 ): Promise<void> {
   const temporary = await writeTemporary(target, contents, options.sync);
   try {
+    if (options.mode !== undefined) await chmod(temporary, options.mode);
     await rename(temporary, target);
   } catch (error) {
     await unlink(temporary).catch(() => {});

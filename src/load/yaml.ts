@@ -14,7 +14,11 @@ interface NodePlace {
 export class PlaceIndex {
   readonly #places = new Map<string, NodePlace>();
 
-  constructor(readonly root: Span) {}
+  /** `source`: the YAML text and where it starts in its file, for fixes that edit it (`yaml-fix.ts`). */
+  constructor(
+    readonly root: Span,
+    readonly source?: { text: string; offset: number },
+  ) {}
 
   set(path: KeyPath, place: NodePlace) {
     this.#places.set(keyOf(path), place);
@@ -57,7 +61,7 @@ export interface ParsedYaml {
 export function parseYaml(file: VFile, text: string, offset: number, root?: Span): ParsedYaml {
   // Front matter starts with the newline after `---`: point whole-document problems at the first field's line.
   root ??= { start: offset + (text.startsWith('\n') ? 1 : 0), end: offset + text.length };
-  const places = new PlaceIndex(root);
+  const places = new PlaceIndex(root, { text, offset });
   const at = (range: readonly number[] | null | undefined): Span =>
     range ? { start: offset + (range[0] ?? 0), end: offset + (range[1] ?? range[0] ?? 0) } : root;
   const tooDeep = findExcessiveNesting(text);
@@ -73,17 +77,7 @@ export function parseYaml(file: VFile, text: string, offset: number, root?: Span
   }
   let doc;
   try {
-    doc = parseDocument(text, {
-      version: '1.2',
-      schema: 'core',
-      merge: false,
-      resolveKnownTags: false,
-      uniqueKeys: true,
-      strict: true,
-      stringKeys: true,
-      prettyErrors: false,
-      logLevel: 'silent',
-    });
+    doc = parseDocument(text, YAML_OPTIONS);
   } catch (error) {
     // Deeply nested flow collections exhaust the parser's stack.
     addDiagnostic(file, {
@@ -131,6 +125,19 @@ export function parseYaml(file: VFile, text: string, offset: number, root?: Span
   if (doc.contents) indexPlaces(doc.contents, [], places, at);
   return { data: doc.toJS({ maxAliasCount: 0 }) as unknown, places };
 }
+
+/** YAML 1.2, core schema, strict: how every roundup file is read (and a fixed one re-read to verify the fix). */
+export const YAML_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  merge: false,
+  resolveKnownTags: false,
+  uniqueKeys: true,
+  strict: true,
+  stringKeys: true,
+  prettyErrors: false,
+  logLevel: 'silent',
+} as const;
 
 /** Far deeper than any roundup field, far shallower than what exhausts a parser's stack. */
 const MAX_DEPTH = 32;

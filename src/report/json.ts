@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import { severityOf } from '../util/diagnostics.js';
+import { severityOf, type Edit } from '../util/diagnostics.js';
 import { sortMessages } from './messages.js';
 
 /** One finding in `--reporter json`: what CI tools and `merge-reports` read. */
@@ -14,6 +14,8 @@ export interface ReportEntry {
   message: string;
   fix: string | null;
   expected: string[];
+  /** The one replacement `--fix` would apply: offsets into the file's text (BOM removed, line endings `\n`). */
+  edit: Edit | null;
   url: string | null;
 }
 
@@ -32,6 +34,7 @@ export function reportJson(files: readonly VFile[], options: { quiet?: boolean }
         message: message.reason,
         fix: message.note ?? null,
         expected: message.expected ?? [],
+        edit: message.edit ?? null,
         url: message.url ?? null,
       }),
     ),

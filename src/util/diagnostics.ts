@@ -13,6 +13,23 @@ export interface Span {
   end: number;
 }
 
+/**
+ * A fix a program can apply: replace the characters in `range` (offsets into
+ * the file's text as roundup reads it: BOM removed, line endings `\n`) with
+ * `text`. Set only where a finding has exactly one replacement.
+ */
+export interface Edit {
+  range: [number, number];
+  text: string;
+}
+
+declare module 'vfile-message' {
+  interface VFileMessage {
+    /** The one replacement that fixes this finding (`roundup check --fix` applies it). */
+    edit?: Edit;
+  }
+}
+
 export interface Diagnostic {
   ruleId: string;
   severity: Severity;
@@ -22,6 +39,8 @@ export interface Diagnostic {
   span?: Span;
   /** How to fix it, in words. */
   note?: string;
+  /** The one replacement, when there is exactly one. */
+  edit?: Edit;
   /** Values that would be right ("did you mean"), best first. */
   expected?: string[];
   actual?: string;
@@ -60,6 +79,7 @@ export function addDiagnostic(file: VFile, diagnostic: Diagnostic): VFileMessage
   if (diagnostic.note) message.note = diagnostic.note;
   if (diagnostic.expected) message.expected = diagnostic.expected;
   if (diagnostic.actual !== undefined) message.actual = diagnostic.actual;
+  if (diagnostic.edit) message.edit = diagnostic.edit;
   return message;
 }
 

@@ -45,6 +45,7 @@ export const credentialFormat: Rule = {
           note: `Write \`${form}\`.`,
           actual: credential.text,
           expected: [form],
+          fix: credential.path && [{ path: credential.path, span: credential.span, text: form }],
         });
       }
     }

@@ -84,6 +84,7 @@ export const expertCount: Rule = {
           note: `Write \`${fixed}\`, or add or remove experts to match.`,
           actual: phrase,
           expected: [fixed],
+          fix: [{ path, span: { start, end: start + phrase.length }, text: fixed }],
         });
       }
     }

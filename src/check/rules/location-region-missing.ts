@@ -35,6 +35,11 @@ export const locationRegionMissing: Rule = {
             ? `There is a ${location.city} in ${places.join(', ')}: add the right one.`
             : 'Add the state, province or country.',
         expected: fixed ? [fixed] : [],
+        // A city written as a string gains its region; a `{city: …}` mapping is left to the editor.
+        fix:
+          fixed && typeof expert.input.location === 'string'
+            ? [{ path: ['location'], span: expert.location!.span, text: fixed }]
+            : undefined,
       });
     }
   },

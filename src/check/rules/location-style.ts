@@ -26,6 +26,7 @@ export const locationStyle: Rule = {
         note: `Write \`${region}\`.`,
         actual: location.region,
         expected: [fixed],
+        fix: expert.location!.regionPath && [{ path: expert.location!.regionPath, span: expert.location!.regionSpan, text: region }],
       });
     }
   },

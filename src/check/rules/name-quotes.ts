@@ -63,16 +63,16 @@ export const nameQuotes: Rule = {
       const source = String(expert.file.value).slice(span.start, span.end);
       const at = source.indexOf(name);
       const fixed = fixQuotes(name);
+      const single = fixed !== name && findQuoteProblem(fixed) === undefined;
       report({
         file: expert.file,
         span: at >= 0 ? { start: span.start + at + problem.index, end: span.start + at + problem.index + 1 } : span,
         reason: `${problem.reason} in the name \`${name}\``,
-        note:
-          fixed !== name && findQuoteProblem(fixed) === undefined
-            ? `Write \`${fixed}\`.`
-            : 'Balance the quotation marks around the nickname.',
+        note: single ? `Write \`${fixed}\`.` : 'Balance the quotation marks around the nickname.',
         actual: name,
         expected: fixed !== name ? [fixed] : [],
+        // The whole value as read: `yamlEdit` writes it in the scalar's own quoting (a `\"` stays escaped) and keeps only what changed.
+        fix: single ? [{ path: ['name'], span, text: expert.input.name.replace(name, fixed) }] : undefined,
       });
     }
   },
