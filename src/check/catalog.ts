@@ -1,4 +1,4 @@
-import { addDiagnostic, type Severity } from '../util/diagnostics.js';
+import { addDiagnostic, relatedPlace, type Severity } from '../util/diagnostics.js';
 import type { LoadedConfig } from '../load/config.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import type { Finding, Rule, RuleContext } from './rule.js';
@@ -134,8 +134,13 @@ export async function runRules(context: RuleContext, levels: ReadonlyMap<string,
     const severity = levels.get(rule.id) ?? rule.severity;
     if (severity === 'off') continue;
     const configured = severity !== rule.severity;
-    await rule.check(context, ({ file, severity: own, ...finding }: Finding) =>
-      addDiagnostic(file, { ...finding, ruleId: rule.id, severity: configured ? severity : (own ?? severity) }),
+    await rule.check(context, ({ file, severity: own, related, ...finding }: Finding) =>
+      addDiagnostic(file, {
+        ...finding,
+        ruleId: rule.id,
+        severity: configured ? severity : (own ?? severity),
+        cause: related && relatedPlace(related.file, related.span),
+      }),
     );
   }
 }

@@ -91,6 +91,7 @@ async function buildOnce(
   const text = await reportFindings(result.files, { ...flags, colorLevel });
   (flags.reporter === 'pretty' || toStdout ? io.stderr : io.stdout).write(text);
   reportOutputs(result, flags, io);
+  if (flags.verbose) for (const { file, reason } of result.skipped) io.stderr.write(`Skipped ${visible(file)}: ${reason}\n`);
   if (!toStdout) io.stderr.write(`${summaryLine(result.summary)}\n`);
   return result.code;
 }

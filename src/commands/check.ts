@@ -33,6 +33,7 @@ export async function checkCommand(paths: string[], flags: CheckFlags, { io, cwd
   const text = await reportFindings(result.files, { ...flags, colorLevel });
   (flags.reporter === 'pretty' ? io.stderr : io.stdout).write(text);
   if (flags.verbose) for (const roundup of result.roundups) io.stderr.write(`Checked ${visible(roundup.dir)}\n`);
+  if (flags.verbose) for (const { file, reason } of result.skipped) io.stderr.write(`Skipped ${visible(file)}: ${reason}\n`);
   io.stderr.write(`${summaryLine({ ...result.summary, written: 0 }).replace(/: 0 files written, \d+ unchanged,/, ' checked:')}\n`);
   return result.code;
 }

@@ -13,6 +13,7 @@ import type { RoundupSnapshot } from '../load/snapshot.js';
 import { buildRoundup } from '../model/roundup.js';
 import { writeOutputs } from './write.js';
 import { serializeFile, type SerializedFile } from './serialize.js';
+import { keepFocused } from './focus.js';
 
 import { EXTENSIONS, render, type Format } from '../render/formats.js';
 
@@ -49,9 +50,14 @@ export interface Outcome {
 /**
  * Load, check, model, condense, render and write one roundup. Anything it
  * throws becomes a fatal `internal-error` on the roundup, so one roundup can
- * never stop the others.
+ * never stop the others. `focus`: report only what concerns these files.
  */
-export async function processRoundup(snapshot: RoundupSnapshot, config: LoadedConfig, job: Job): Promise<Outcome> {
+export async function processRoundup(
+  snapshot: RoundupSnapshot,
+  config: LoadedConfig,
+  job: Job,
+  focus?: readonly string[],
+): Promise<Outcome> {
   const limits = config.value.limits;
   const markdown: MarkdownLimits = { maxDepth: limits?.maxNesting, timeoutMs: limits?.renderTimeoutMs };
   const loaded = await loadRoundup(snapshot, { cwd: job.cwd, markdown });
@@ -66,6 +72,7 @@ export async function processRoundup(snapshot: RoundupSnapshot, config: LoadedCo
       reason: `Cannot build roundup: ${(error as Error).message}`,
     });
   }
+  if (focus) keepFocused(files, focus, job.cwd);
   outcome.files = files.map(serializeFile);
   return outcome;
 }

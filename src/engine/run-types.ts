@@ -5,7 +5,11 @@ import type { Outcome } from './roundup.js';
 /* What `check()` and `build()` take and return: the library's contract for a run. */
 
 export interface CheckOptions {
-  /** Roundup folders, their `question.yaml` files, or folders to search. */
+  /**
+   * Roundup folders, folders to search, or input files (`question.yaml`,
+   * `experts/<id>.md`): a file stands for its roundup, and `check` reports only
+   * what concerns the files given. Other files are passed over (`skipped`).
+   */
   paths: readonly string[];
   /** Paths are resolved against this folder. Default: `process.cwd()`. */
   cwd?: string;
@@ -80,6 +84,8 @@ export interface BuildResult {
   files: VFile[];
   roundups: RoundupResult[];
   summary: BuildSummary;
+  /** Files given that are no roundup's input (`README.md`), or ignored: passed over, with the reason. */
+  skipped: { file: string; reason: string }[];
   /** Problems with the run itself that belong to no input file, such as a corrupt cache. */
   warnings: string[];
   /** 0: no errors; 1: errors (or warnings under `strict`); 2: a config file has errors, or roundup failed on a roundup. */

@@ -10,7 +10,7 @@ import type { Job, Outcome } from './roundup.js';
 import { deserializeFile } from './serialize.js';
 import { hasErrors } from '../util/diagnostics.js';
 import { exitCodeFor } from '../util/exit-code.js';
-import { discoverRoundups } from './discover.js';
+import { discover } from './discover.js';
 import { checkOutputFolder, refuseOutputInsideInput } from './output-folder.js';
 import { slugCollision } from './slugs.js';
 import { DEFAULT_CONFIG, findConfig, type LoadedConfig } from '../load/find-config.js';
@@ -59,13 +59,16 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
     maxWords: options.maxWords,
   };
   const warnings: string[] = [];
-  let dirs = await discoverRoundups(options.paths, {
+  const discovered = await discover(options.paths, {
     cwd,
     exclude: defaults.mode === 'build' ? [outDir] : [],
     ignore: options.ignore,
     onMisnamed: (file) =>
       warnings.push(`${file} is not read: roundup reads ${QUESTION_FILE}, so this roundup is left out; rename the file`),
   });
+  let dirs = discovered.dirs;
+  // `build` reports the whole roundup of a file it is given: an error anywhere stops its output.
+  const focus = defaults.mode === 'check' ? discovered.focus : new Map<string, string[]>();
   if (options.shard) dirs = dirs.filter((dir) => shardOf(dir, options.shard!.count) === options.shard!.index - 1);
   if (job.write) {
     refuseOutputInsideInput(job.outDir, dirs, cwd);
@@ -160,8 +163,8 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
         const outcome = cached
           ? Promise.resolve(cached)
           : pool?.hasRoom
-            ? pool.run({ snapshot, configPath: found?.path })
-            : processing().then(({ processRoundup }) => processRoundup(snapshot, config, job));
+            ? pool.run({ snapshot, configPath: found?.path, focus: focus.get(dir) })
+            : processing().then(({ processRoundup }) => processRoundup(snapshot, config, job, focus.get(dir)));
         pending.push(
           key && !cached
             ? outcome.then(async (result) => (await cache!.record(path.resolve(cwd, dir), key, result, cwd), result))
@@ -180,7 +183,14 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
   summary.seconds = (performance.now() - started) / 1000;
   const badConfig = (await Promise.all(configs.values())).some(({ config }) => config.file && hasErrors([config.file]));
   const internal = files.some((file) => file.messages.some((message) => message.ruleId === 'internal-error'));
-  return { files, roundups, summary, warnings, code: exitCodeFor({ ...summary, strict: options.strict, broken: badConfig || internal }) };
+  return {
+    files,
+    roundups,
+    summary,
+    warnings,
+    skipped: discovered.skipped,
+    code: exitCodeFor({ ...summary, strict: options.strict, broken: badConfig || internal }),
+  };
 }
 
 /** A roundup's share: a hash of its path, so adding a roundup never moves the others to another shard. */
