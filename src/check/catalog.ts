@@ -93,6 +93,11 @@ export const LOAD_CHECKS: readonly { id: string; description: string }[] = [
     description: 'Markdown nested deeper than 32 levels (quotes, lists, emphasis, brackets), refused before rendering.',
   },
   { id: 'markdown-too-slow', description: 'Markdown that does not render within the time limit, or crashes the renderer.' },
+  {
+    id: 'ignore-directive',
+    description: 'A `# roundup-ignore-…` comment that is misspelled or names no editorial rule (warning).',
+  },
+  { id: 'unused-ignore', description: 'A `# roundup-ignore-…` comment that suppressed nothing, with `--report-unused-ignores` (warning).' },
   { id: 'internal-error', description: 'roundup failed on a roundup: a bug, or a file system that refused a write (exit code 2).' },
 ];
 

@@ -78,6 +78,7 @@ async function buildOnce(
     condense: flags.condense,
     maxWords: flags.maxWords,
     ignore: flags.ignore,
+    reportUnusedIgnores: flags.reportUnusedIgnores,
     shard: flags.shard,
     jobs: flags.jobs,
     cache: flags.cache,

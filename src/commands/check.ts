@@ -9,6 +9,7 @@ export interface CheckFlags {
   config?: string;
   maxWords?: number;
   ignore: string[];
+  reportUnusedIgnores?: boolean;
   shard?: { index: number; count: number };
   strict?: boolean;
   quiet?: boolean;
@@ -25,6 +26,7 @@ export async function checkCommand(paths: string[], flags: CheckFlags, { io, cwd
     strict: flags.strict,
     maxWords: flags.maxWords,
     ignore: flags.ignore,
+    reportUnusedIgnores: flags.reportUnusedIgnores,
     shard: flags.shard,
     onProgress: progress.update,
   });

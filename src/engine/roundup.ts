@@ -4,6 +4,7 @@ import { credentialIndexFor, createRuleContext, settingsFor } from '../check/con
 import { runRules, severities } from '../check/catalog.js';
 import type { ExpertInput, QuestionInput } from '../schema/input.js';
 import { checkStructure } from '../check/structure.js';
+import { applyIgnoreDirectives } from '../check/suppress.js';
 import { condenseRoundup } from '../model/condense.js';
 import { addDiagnostic, hasErrors } from '../util/diagnostics.js';
 import type { LoadedConfig } from '../load/config.js';
@@ -32,6 +33,8 @@ export interface Job {
   smartypants?: boolean;
   condense?: 'warn' | 'apply';
   maxWords?: number;
+  /** Report ignore directives that suppressed nothing (`unused-ignore`). */
+  reportUnusedIgnores?: boolean;
 }
 
 /** What became of one roundup: plain data, the same whether it ran here or in a worker, or came from the cache. */
@@ -89,6 +92,7 @@ async function produce(loaded: LoadedRoundup, files: VFile[], config: LoadedConf
   };
   let roundup = buildRoundup(loaded, slug, modelOptions);
   await runRules(createRuleContext(loaded, roundup, modelOptions.credentials, settings), severities(config));
+  applyIgnoreDirectives(loaded, { reportUnused: job.reportUnusedIgnores });
   if (hasErrors(files) || job.mode === 'check') return;
   if (settings.condense === 'apply') roundup = condenseRoundup(roundup, { ...modelOptions, budgets: settings.budgets });
   outcome.condensed = roundup.experts.flatMap((expert) =>

@@ -21,6 +21,8 @@ export interface CheckOptions {
   config?: string;
   /** A word budget for every answer; an expert's own `maxWords` still wins. Default: `condense.maxWords` in question.yaml. */
   maxWords?: number;
+  /** Report `# roundup-ignore-…` comments that suppressed nothing, as `unused-ignore` warnings. Default false. */
+  reportUnusedIgnores?: boolean;
   /** Folders to skip when searching, as globs relative to `cwd` (`drafts/**`). */
   ignore?: readonly string[];
   /** Only the `index`-th of `count` deterministic shares of the roundups (1-based), for CI matrices. */

@@ -57,6 +57,7 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
     smartypants: options.smartypants,
     condense: options.condense,
     maxWords: options.maxWords,
+    reportUnusedIgnores: options.reportUnusedIgnores,
   };
   const warnings: string[] = [];
   const discovered = await discover(options.paths, {
