@@ -8,6 +8,7 @@ import { applyIgnoreDirectives } from '../check/suppress.js';
 import { condenseRoundup } from '../model/condense.js';
 import { addDiagnostic, hasErrors } from '../util/diagnostics.js';
 import type { LoadedConfig } from '../load/config.js';
+import { configForRoundup } from '../load/config-overrides.js';
 import type { MarkdownLimits } from '../markdown/guard.js';
 import { loadRoundup, type LoadedRoundup } from '../load/roundup.js';
 import type { RoundupSnapshot } from '../load/snapshot.js';
@@ -82,16 +83,19 @@ export async function processRoundup(
 
 async function produce(loaded: LoadedRoundup, files: VFile[], config: LoadedConfig, job: Job, outcome: Outcome) {
   const slug = checkStructure(loaded);
-  if (hasErrors(files) || slug === undefined || (config.file && hasErrors([config.file]))) return;
-  const settings = { ...settingsFor(config), budgets: budgets(loaded, job), condense: job.condense ?? 'warn' };
+  if (hasErrors(files) || slug === undefined || hasErrors(config.layers.map((layer) => layer.file))) return;
+  const roundupConfig = configForRoundup(config, path.resolve(job.cwd, loaded.question.file.path));
+  const settings = { ...settingsFor(roundupConfig), budgets: budgets(loaded, job), condense: job.condense ?? 'warn' };
   const modelOptions = {
     smartypants: job.smartypants,
-    credentials: credentialIndexFor(config),
+    credentials: credentialIndexFor(roundupConfig),
     expansions: settings.expansions,
-    honorifics: config.value.names?.honorifics,
+    honorifics: roundupConfig.value.names?.honorifics,
   };
   let roundup = buildRoundup(loaded, slug, modelOptions);
-  await runRules(createRuleContext(loaded, roundup, modelOptions.credentials, settings), severities(config));
+  await runRules(createRuleContext(loaded, roundup, modelOptions.credentials, settings), (file) =>
+    severities(roundupConfig, path.resolve(job.cwd, file.path)),
+  );
   applyIgnoreDirectives(loaded, { reportUnused: job.reportUnusedIgnores });
   if (hasErrors(files) || job.mode === 'check') return;
   if (settings.condense === 'apply') roundup = condenseRoundup(roundup, { ...modelOptions, budgets: settings.budgets });

@@ -14,7 +14,6 @@ import { discover } from './discover.js';
 import { checkOutputFolder, refuseOutputInsideInput } from './output-folder.js';
 import { slugCollision } from './slugs.js';
 import { DEFAULT_CONFIG, findConfig, type LoadedConfig } from '../load/find-config.js';
-import { readRawFile, type RawFile } from '../load/read.js';
 import { QUESTION_FILE, snapshotRoundup } from '../load/snapshot.js';
 
 export { FORMATS };
@@ -83,8 +82,9 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
 
   const files: VFile[] = [];
   const summary: BuildSummary = { roundups: dirs.length, written: 0, unchanged: 0, errors: 0, warnings: 0, seconds: 0 };
-  const configs = new Map<string, Promise<{ config: LoadedConfig; raw: RawFile }>>();
+  const configs = new Map<string, Promise<{ config: LoadedConfig }>>();
   const configPaths = new Map<string, Promise<string | undefined>>();
+  const reported = new Set<string>();
   const configFor = async (dir: string) => {
     // Sibling roundups share their config: look each folder's up once.
     const parent = path.dirname(path.resolve(cwd, dir));
@@ -95,21 +95,21 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
       configs.set(
         configPath,
         (async () => {
-          const raw = readRawFile(configPath, { cwd });
-          const [{ parseConfig }, { checkConfigRules }, { decodeFile }] = await Promise.all([
-            import('../load/config.js'),
-            import('../check/catalog.js'),
-            import('../load/read.js'),
-          ]);
-          const config = parseConfig(decodeFile(raw, cwd));
+          const [{ readConfig }, { checkConfigRules }] = await Promise.all([import('../load/config.js'), import('../check/catalog.js')]);
+          const config = readConfig(configPath, { cwd });
           checkConfigRules(config);
-          if (config.file!.messages.length > 0) files.push(config.file!);
-          // The config's findings count in the summary like any file's.
-          for (const message of config.file!.messages) {
-            if (message.fatal === true) summary.errors++;
-            else if (message.fatal === false) summary.warnings++;
+          for (const { file } of config.layers) {
+            // A config extended by several is read for each, but reported once.
+            if (file.messages.length === 0 || reported.has(path.resolve(cwd, file.path))) continue;
+            reported.add(path.resolve(cwd, file.path));
+            files.push(file);
+            // The config's findings count in the summary like any file's.
+            for (const message of file.messages) {
+              if (message.fatal === true) summary.errors++;
+              else if (message.fatal === false) summary.warnings++;
+            }
           }
-          return { config, raw };
+          return { config };
         })(),
       );
     }
@@ -156,10 +156,10 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
       const collision = await slugCollision(snapshot, slugs, cwd);
       if (collision) {
         pending.push(Promise.resolve(collision));
-      } else if (config.file && hasErrors([config.file])) {
+      } else if (configBroken(config)) {
         pending.push(Promise.resolve({ dir, files: [], written: [], outputs: [], condensed: [] }));
       } else {
-        const key = cache && cacheKey(snapshot, found?.raw, job);
+        const key = cache && cacheKey(snapshot, config.raws, job);
         const cached = key ? await cache!.lookup(path.resolve(cwd, dir), key) : undefined;
         const outcome = cached
           ? Promise.resolve(cached)
@@ -182,7 +182,7 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
   if (unsaved) warnings.push(unsaved);
 
   summary.seconds = (performance.now() - started) / 1000;
-  const badConfig = (await Promise.all(configs.values())).some(({ config }) => config.file && hasErrors([config.file]));
+  const badConfig = (await Promise.all(configs.values())).some(({ config }) => configBroken(config));
   const internal = files.some((file) => file.messages.some((message) => message.ruleId === 'internal-error'));
   return {
     files,
@@ -193,6 +193,8 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
     code: exitCodeFor({ ...summary, strict: options.strict, broken: badConfig || internal }),
   };
 }
+
+const configBroken = (config: LoadedConfig) => hasErrors(config.layers.map((layer) => layer.file));
 
 /** A roundup's share: a hash of its path, so adding a roundup never moves the others to another shard. */
 function shardOf(dir: string, count: number): number {
