@@ -97,6 +97,10 @@ export const LOAD_CHECKS: readonly { id: string; description: string }[] = [
   },
   { id: 'markdown-too-slow', description: 'Markdown that does not render within the time limit, or crashes the renderer.' },
   {
+    id: 'config-extends',
+    description: 'An `extends:` entry of roundup.config.yaml that names no file or package, or that leads back to itself.',
+  },
+  {
     id: 'ignore-directive',
     description: 'A `# roundup-ignore-…` comment that is misspelled or names no editorial rule (warning).',
   },

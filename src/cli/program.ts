@@ -33,7 +33,7 @@ export function createProgram(context: CommandContext, setCode: (code: number) =
   program
     .command('build')
     .description('check roundups and write their articles')
-    .argument('<paths...>', 'roundup folders, their question.yaml, or folders to search')
+    .argument('<paths...>', 'roundup folders, folders to search, or input files (question.yaml, experts/*.md)')
     .option('-f, --format <formats>', `output formats, comma-separated or repeated: ${FORMAT_NAMES.join(', ')}`, collectFormats, [])
     .option('-o, --out <dir>', "output folder, or - to print one roundup's one format", 'dist')
     .option('--width <columns>', 'wrap text output at this width, 0 for none', parseWidth, 72)
@@ -77,7 +77,7 @@ Examples:
   program
     .command('check')
     .description('check roundups without writing anything')
-    .argument('<paths...>', 'roundup folders, their question.yaml, or folders to search')
+    .argument('<paths...>', 'roundup folders, folders to search, or input files (question.yaml, experts/*.md)')
     .option('-c, --config <file>', 'use this config file instead of the nearest roundup.config.yaml')
     .option('--max-words <n>', "word budget per answer, for answer-length (an expert's own maxWords wins)", parsePositive)
     .option('--ignore <glob>', 'skip folders matching this glob (repeatable; .roundupignore adds its own)', collect, [])
@@ -92,6 +92,7 @@ Examples:
       `
 Examples:
   $ roundup check examples/therapists-cry
+  $ roundup check examples/therapists-cry/experts/natalie-moore.md   # that file's findings (lint-staged, pre-commit)
   $ roundup check content/ --reporter json > report.json
   $ roundup check content/ --reporter github --strict     # in a GitHub Actions step`,
     )

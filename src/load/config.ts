@@ -12,10 +12,14 @@ import { parseYaml } from './yaml.js';
 /**
  * Read a config file and every config it `extends` (depth first, each once
  * per chain), merged so that the extending file wins. Problems are messages
- * on the file concerned; a file with errors counts as empty.
+ * on the file concerned; a file with errors counts as empty. The `files`
+ * globs of every override, extended ones included, are relative to `file`'s folder.
  */
 export function readConfig(file: string, options: ReadOptions): LoadedConfig {
-  return readLayer(file, options, []);
+  const config = readLayer(file, options, []);
+  // As in ESLint's shared configs: a package cannot know where the roundups are, so every glob is the using config's.
+  const dir = path.dirname(path.resolve(options.cwd, file));
+  return { ...config, overrides: config.overrides.map((override) => ({ ...override, dir })) };
 }
 
 function readLayer(file: string, options: ReadOptions, chain: readonly string[]): LoadedConfig {

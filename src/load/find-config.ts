@@ -30,7 +30,7 @@ export interface ConfigLayer {
 }
 
 export interface ConfigOverride {
-  /** The folder of the config file that declares it (absolute): its globs are relative to it. */
+  /** The folder of the config file in use (absolute), even for an override from a config it extends: the globs are relative to it. */
   dir: string;
   files: string[];
   value: NonNullable<ConfigInput['overrides']>[number];

@@ -106,7 +106,7 @@ export const configSchema = z.strictObject(
           {
             files: z
               .union([glob(), z.array(glob(), { error: 'a list of globs' }).min(1)], { error: 'a glob or a list of globs' })
-              .describe('Globs relative to this config file, such as `news/**` or `**/experts/guest-*.md`'),
+              .describe('Globs relative to the folder of the config in use, such as `news/**` or `**/experts/guest-*.md`'),
             rules: ruleLevels().describe('Severities for findings on the matching files').optional(),
             names: names().optional(),
             locations: locations().optional(),
