@@ -1,5 +1,8 @@
-import { addDiagnostic, type Severity } from '../util/diagnostics.js';
+import { addDiagnostic, relatedPlace, type Severity } from '../util/diagnostics.js';
 import type { LoadedConfig } from '../load/config.js';
+import { overridesFor } from '../load/config-overrides.js';
+import type { ConfigLayer } from '../load/find-config.js';
+import type { VFile } from 'vfile';
 import { didYouMean } from '../util/did-you-mean.js';
 import { yamlEdit } from '../load/yaml-fix.js';
 import type { Finding, Rule, RuleContext } from './rule.js';
@@ -94,32 +97,54 @@ export const LOAD_CHECKS: readonly { id: string; description: string }[] = [
     description: 'Markdown nested deeper than 32 levels (quotes, lists, emphasis, brackets), refused before rendering.',
   },
   { id: 'markdown-too-slow', description: 'Markdown that does not render within the time limit, or crashes the renderer.' },
+  {
+    id: 'config-extends',
+    description: 'An `extends:` entry of roundup.config.yaml that names no file or package, or that leads back to itself.',
+  },
+  {
+    id: 'ignore-directive',
+    description: 'A `# roundup-ignore-…` comment that is misspelled or names no editorial rule (warning).',
+  },
+  { id: 'unused-ignore', description: 'A `# roundup-ignore-…` comment that suppressed nothing, with `--report-unused-ignores` (warning).' },
   { id: 'internal-error', description: 'roundup failed on a roundup: a bug, or a file system that refused a write (exit code 2).' },
 ];
 
 export type SeverityOverride = Severity | 'off';
 
-/** Each rule's severity under a config: the default, `locations.required`, then `rules:` overrides. */
-export function severities(config: LoadedConfig): Map<string, SeverityOverride> {
+/**
+ * Each rule's severity under a config: the default, `locations.required`,
+ * `rules:`, then the `rules:` of each override whose `files` match `file` (absolute).
+ */
+export function severities(config: LoadedConfig, file?: string): Map<string, SeverityOverride> {
   const result = new Map<string, SeverityOverride>(RULES.map((rule) => [rule.id, rule.severity]));
   if (config.value.locations?.required) result.set('location-missing', 'error');
-  for (const [id, severity] of Object.entries(config.value.rules ?? {})) if (result.has(id)) result.set(id, severity);
+  const levels = [config.value.rules, ...(file ? overridesFor(config, file).map((override) => override.value.rules) : [])];
+  for (const rules of levels) for (const [id, severity] of Object.entries(rules ?? {})) if (result.has(id)) result.set(id, severity);
   return result;
 }
 
-/** Report `rules:` entries that name no rule, at their key. */
+/** Report `rules:` entries (at the top and in `overrides`) that name no rule, at their key, in every config file read. */
 export function checkConfigRules(config: LoadedConfig) {
-  if (!config.file) return;
+  for (const layer of config.layers) {
+    const raw = layer.raw as { rules?: unknown; overrides?: unknown } | null;
+    checkRuleIds(layer, raw?.rules, ['rules']);
+    const overrides = Array.isArray(raw?.overrides) ? (raw.overrides as unknown[]) : [];
+    overrides.forEach((override, index) =>
+      checkRuleIds(layer, (override as { rules?: unknown } | null)?.rules, ['overrides', index, 'rules']),
+    );
+  }
+}
+
+function checkRuleIds(layer: ConfigLayer, rules: unknown, at: (string | number)[]) {
   const known = RULES.map((rule) => rule.id);
-  const rules = (config.raw as { rules?: unknown } | null)?.rules;
   for (const id of rules && typeof rules === 'object' ? Object.keys(rules) : []) {
     if (known.includes(id)) continue;
     const near = didYouMean(id, known);
     const loadCheck = LOAD_CHECKS.some((check) => check.id === id);
-    addDiagnostic(config.file, {
+    addDiagnostic(layer.file, {
       ruleId: 'schema',
       severity: 'error',
-      span: config.places.key(['rules', id]),
+      span: layer.places.key([...at, id]),
       reason: loadCheck
         ? `Unexpected rule \`${id}\` in \`rules\`, expected an editorial rule: \`${id}\` problems always stop the build`
         : `Unexpected rule \`${id}\` in \`rules\`${near[0] ? `, did you mean \`${near[0]}\`?` : ', expected a rule id from docs/rules.md'}`,
@@ -129,21 +154,36 @@ export function checkConfigRules(config: LoadedConfig) {
   }
 }
 
-/** Run every rule that is not off; the registry, not the rule, stamps id, severity and docs URL. */
-export async function runRules(context: RuleContext, levels: ReadonlyMap<string, SeverityOverride>, rules: readonly Rule[] = RULES) {
+type Levels = ReadonlyMap<string, SeverityOverride>;
+
+/**
+ * Run every rule that is not off; the registry, not the rule, stamps id,
+ * severity and docs URL. `levels` may differ from file to file (a config's
+ * `overrides`): a rule runs when it is on for any file of the roundup.
+ */
+export async function runRules(context: RuleContext, levels: Levels | ((file: VFile) => Levels), rules: readonly Rule[] = RULES) {
+  const files = [context.question.file, ...context.experts.map((expert) => expert.file)];
   // Where each file's YAML values sit, to turn a rule's changes into an edit of the file.
   const places = new Map([
     [context.question.file, context.question.places],
     ...context.experts.map((expert) => [expert.file, expert.places] as const),
   ]);
+  const byFile = new Map(files.map((file) => [file, typeof levels === 'function' ? levels(file) : levels]));
+  const levelOf = (rule: Rule, file: VFile) => (byFile.get(file) ?? byFile.get(files[0]!)!).get(rule.id) ?? rule.severity;
   for (const rule of rules) {
-    const severity = levels.get(rule.id) ?? rule.severity;
-    if (severity === 'off') continue;
-    const configured = severity !== rule.severity;
-    await rule.check(context, ({ file, severity: own, fix, ...finding }: Finding) => {
+    if (files.every((file) => levelOf(rule, file) === 'off')) continue;
+    await rule.check(context, ({ file, severity: own, fix, related, ...finding }: Finding) => {
+      const severity = levelOf(rule, file);
+      if (severity === 'off') return;
+      const configured = severity !== rule.severity;
       const index = places.get(file);
-      const edit = fix && index ? yamlEdit(index, fix) : undefined;
-      addDiagnostic(file, { ...finding, edit, ruleId: rule.id, severity: configured ? severity : (own ?? severity) });
+      addDiagnostic(file, {
+        ...finding,
+        edit: fix && index ? yamlEdit(index, fix) : undefined,
+        ruleId: rule.id,
+        severity: configured ? severity : (own ?? severity),
+        cause: related && relatedPlace(related.file, related.span),
+      });
     });
   }
 }

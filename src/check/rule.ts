@@ -20,6 +20,8 @@ export interface Finding {
   actual?: string;
   /** The one replacement, when there is exactly one: `--fix` applies it (see `yamlEdit`). */
   fix?: Change[];
+  /** Another file the finding is about too (the first file of a duplicate): checking that file alone still reports it. */
+  related?: { file: VFile; span?: Span };
   /** A finding milder than the rule's default (an unknown credential with no near candidate); a config's `rules:` level wins. */
   severity?: Severity;
 }

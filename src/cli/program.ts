@@ -36,7 +36,7 @@ export function createProgram(context: CommandContext, setCode: (code: number) =
   program
     .command('build')
     .description('check roundups and write their articles')
-    .argument('<paths...>', 'roundup folders, their question.yaml, or folders to search')
+    .argument('<paths...>', 'roundup folders, folders to search, or input files (question.yaml, experts/*.md)')
     .option('-f, --format <formats>', `output formats, comma-separated or repeated: ${FORMAT_NAMES.join(', ')}`, collectFormats, [])
     .option('-o, --out <dir>', "output folder, or - to print one roundup's one format", 'dist')
     .option('--width <columns>', 'wrap text output at this width, 0 for none', parseWidth, 72)
@@ -50,7 +50,8 @@ export function createProgram(context: CommandContext, setCode: (code: number) =
     )
     .option('--max-words <n>', "word budget per answer (an expert's own maxWords wins)", parsePositive)
     .option('-c, --config <file>', 'use this config file instead of the nearest roundup.config.yaml')
-    .option('--ignore <glob>', 'skip folders matching this glob (repeatable)', collect, [])
+    .option('--ignore <glob>', 'skip folders matching this glob (repeatable; .roundupignore adds its own)', collect, [])
+    .option('--report-unused-ignores', 'warn about # roundup-ignore comments that suppress nothing')
     .option('--shard <i/n>', 'build only the i-th of n deterministic shares of the roundups', parseShard)
     .option('-j, --jobs <n>', 'worker threads (default: one per core, for large batches only)', parsePositive)
     .option('--no-cache', 'rebuild every roundup, even unchanged ones')
@@ -81,10 +82,11 @@ Examples:
   program
     .command('check')
     .description('check roundups; write nothing, or only the fixes with --fix')
-    .argument('<paths...>', 'roundup folders, their question.yaml, or folders to search')
+    .argument('<paths...>', 'roundup folders, folders to search, or input files (question.yaml, experts/*.md)')
     .option('-c, --config <file>', 'use this config file instead of the nearest roundup.config.yaml')
     .option('--max-words <n>', "word budget per answer, for answer-length (an expert's own maxWords wins)", parsePositive)
-    .option('--ignore <glob>', 'skip folders matching this glob (repeatable)', collect, [])
+    .option('--ignore <glob>', 'skip folders matching this glob (repeatable; .roundupignore adds its own)', collect, [])
+    .option('--report-unused-ignores', 'warn about # roundup-ignore comments that suppress nothing')
     .option('--shard <i/n>', 'check only the i-th of n deterministic shares of the roundups', parseShard)
     .option('--fix', 'apply every fix that has exactly one replacement to the input files, then report what is left')
     .addOption(new Option('--fix-dry-run', 'print the fixes --fix would make as a unified diff; change nothing').conflicts('fix'))
@@ -100,6 +102,7 @@ Examples:
   $ roundup check examples/therapists-cry
   $ roundup check content/ --fix                          # apply the fixes that have one replacement
   $ roundup check content/ --fix-dry-run > fixes.diff      # or only show them
+  $ roundup check examples/therapists-cry/experts/natalie-moore.md   # that file's findings (lint-staged, pre-commit)
   $ roundup check content/ --reporter json > report.json
   $ roundup check content/ --reporter github --strict     # in a GitHub Actions step
   $ roundup check content/ --reporter sarif > roundup.sarif   # for code scanning`,

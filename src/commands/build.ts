@@ -79,6 +79,7 @@ async function buildOnce(paths: string[], flags: BuildFlags, formats: Format[], 
     condense: flags.condense,
     maxWords: flags.maxWords,
     ignore: flags.ignore,
+    reportUnusedIgnores: flags.reportUnusedIgnores,
     shard: flags.shard,
     jobs: flags.jobs,
     cache: flags.cache,
@@ -97,6 +98,7 @@ async function buildOnce(paths: string[], flags: BuildFlags, formats: Format[], 
   reportOutputs(result, flags, io);
   for (const file of result.removed) io.stderr.write(`Removed ${visible(file)}\n`);
   if (result.failure) io.stderr.write(`roundup: ${visible(result.failure)}\n`);
+  if (flags.verbose) for (const { file, reason } of result.skipped) io.stderr.write(`Skipped ${visible(file)}: ${reason}\n`);
   if (!toStdout) io.stderr.write(`${summaryLine(result.summary)}\n`);
   io.stderr.write(maxWarningsLine(result.summary.warnings, flags.maxWarnings));
   return result.code;

@@ -12,6 +12,7 @@ export interface CheckFlags {
   config?: string;
   maxWords?: number;
   ignore: string[];
+  reportUnusedIgnores?: boolean;
   shard?: { index: number; count: number };
   strict?: boolean;
   maxWarnings?: number;
@@ -37,6 +38,7 @@ export async function checkCommand(paths: string[], flags: CheckFlags, context: 
     maxWarnings: flags.maxWarnings,
     maxWords: flags.maxWords,
     ignore: flags.ignore,
+    reportUnusedIgnores: flags.reportUnusedIgnores,
     shard: flags.shard,
     fix: flags.fixDryRun ? 'dry-run' : flags.fix,
     onProgress: progress.update,
@@ -50,6 +52,7 @@ export async function checkCommand(paths: string[], flags: CheckFlags, context: 
   await appendStepSummary(result.files, { title: 'roundup check', quiet: flags.quiet }, context);
   if (flags.verbose) for (const roundup of result.roundups) io.stderr.write(`Checked ${visible(roundup.dir)}\n`);
   if (flags.fix || flags.fixDryRun) io.stderr.write(`${fixSummary(fixed, Boolean(flags.fixDryRun))}\n`);
+  if (flags.verbose) for (const { file, reason } of result.skipped) io.stderr.write(`Skipped ${visible(file)}: ${reason}\n`);
   io.stderr.write(`${summaryLine({ ...result.summary, written: 0 }).replace(/: 0 files written, \d+ unchanged,/, ' checked:')}\n`);
   io.stderr.write(maxWarningsLine(result.summary.warnings, flags.maxWarnings));
   return result.code;

@@ -184,13 +184,13 @@ function toolFingerprint(): string {
 }
 
 /** The hash of everything a roundup's outcome depends on. */
-export function cacheKey(snapshot: RoundupSnapshot, config: RawFile | undefined, job: Job): string {
+export function cacheKey(snapshot: RoundupSnapshot, configs: readonly RawFile[], job: Job): string {
   const hash = createHash('sha1');
   const { cwd: _, ...options } = job;
   // The formats are a set: `--format json,html` after `--format html,json` changes nothing.
   const key = { ...options, formats: [...options.formats].sort() };
   hash.update(toolFingerprint()).update('\0').update(JSON.stringify(key)).update('\0');
-  for (const file of [...(config ? [config] : []), snapshot.question, ...snapshot.experts, ...snapshot.images]) {
+  for (const file of [...configs, snapshot.question, ...snapshot.experts, ...snapshot.images]) {
     hash.update(file.path).update('\0');
     if (file.bytes) hash.update(String(file.bytes.length)).update('\0').update(file.bytes);
     else hash.update(`refused:${file.refused?.ruleId}`);

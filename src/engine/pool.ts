@@ -8,6 +8,8 @@ export interface Task {
   snapshot: RoundupSnapshot;
   /** The config file to apply, relative to the job's cwd; each worker reads it once. */
   configPath?: string;
+  /** Report only what concerns these files (`check` given some of the roundup's files). */
+  focus?: string[];
 }
 
 /** Tasks each worker holds at once: one running, one waiting in its own message queue. */

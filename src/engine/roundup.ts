@@ -4,9 +4,11 @@ import { credentialIndexFor, createRuleContext, settingsFor } from '../check/con
 import { runRules, severities } from '../check/catalog.js';
 import type { ExpertInput, QuestionInput } from '../schema/input.js';
 import { checkStructure } from '../check/structure.js';
+import { applyIgnoreDirectives } from '../check/suppress.js';
 import { condenseRoundup } from '../model/condense.js';
 import { addDiagnostic, hasErrors } from '../util/diagnostics.js';
 import type { LoadedConfig } from '../load/config.js';
+import { configForRoundup } from '../load/config-overrides.js';
 import type { MarkdownLimits } from '../markdown/guard.js';
 import { loadRoundup, type LoadedRoundup } from '../load/roundup.js';
 import type { RoundupSnapshot } from '../load/snapshot.js';
@@ -15,6 +17,7 @@ import { writeOutputs } from './write.js';
 import { environmentProblem } from './environment.js';
 import { fixRoundup, type FixedFile } from './fix.js';
 import { serializeFile, type SerializedFile } from './serialize.js';
+import { keepFocused } from './focus.js';
 
 import { EXTENSIONS, render, type Format } from '../render/formats.js';
 
@@ -35,6 +38,8 @@ export interface Job {
   maxWords?: number;
   /** `check` only: apply the findings' edits and write the files, or only say what would change. */
   fix?: 'write' | 'dry-run';
+  /** Report ignore directives that suppressed nothing (`unused-ignore`). */
+  reportUnusedIgnores?: boolean;
 }
 
 /** What became of one roundup: plain data, the same whether it ran here or in a worker, or came from the cache. */
@@ -59,11 +64,17 @@ export interface Outcome {
  * error (a full disk, no permission) becomes the outcome's `failure`, which
  * stops the run; anything else it throws is a bug in roundup, a fatal
  * `internal-error` on the roundup, so one roundup can never stop the others.
+ * `focus`: report only what concerns these files.
  */
-export async function processRoundup(snapshot: RoundupSnapshot, config: LoadedConfig, job: Job): Promise<Outcome> {
+export async function processRoundup(
+  snapshot: RoundupSnapshot,
+  config: LoadedConfig,
+  job: Job,
+  focus?: readonly string[],
+): Promise<Outcome> {
   if (job.fix && job.mode === 'check') {
     const once = { ...job, fix: undefined };
-    return fixRoundup(snapshot, (current) => processRoundup(current, config, once), { cwd: job.cwd, dryRun: job.fix === 'dry-run' });
+    return fixRoundup(snapshot, (current) => processRoundup(current, config, once, focus), { cwd: job.cwd, dryRun: job.fix === 'dry-run' });
   }
   const limits = config.value.limits;
   const markdown: MarkdownLimits = { maxDepth: limits?.maxNesting, timeoutMs: limits?.renderTimeoutMs };
@@ -83,22 +94,27 @@ export async function processRoundup(snapshot: RoundupSnapshot, config: LoadedCo
         reason: `Cannot build roundup: ${(error as Error).message}`,
       });
   }
+  if (focus) keepFocused(files, focus, job.cwd);
   outcome.files = files.map(serializeFile);
   return outcome;
 }
 
 async function produce(loaded: LoadedRoundup, files: VFile[], config: LoadedConfig, job: Job, outcome: Outcome) {
   const slug = checkStructure(loaded);
-  if (hasErrors(files) || slug === undefined || (config.file && hasErrors([config.file]))) return;
-  const settings = { ...settingsFor(config), budgets: budgets(loaded, job), condense: job.condense ?? 'warn' };
+  if (hasErrors(files) || slug === undefined || hasErrors(config.layers.map((layer) => layer.file))) return;
+  const roundupConfig = configForRoundup(config, path.resolve(job.cwd, loaded.question.file.path));
+  const settings = { ...settingsFor(roundupConfig), budgets: budgets(loaded, job), condense: job.condense ?? 'warn' };
   const modelOptions = {
     smartypants: job.smartypants,
-    credentials: credentialIndexFor(config),
+    credentials: credentialIndexFor(roundupConfig),
     expansions: settings.expansions,
-    honorifics: config.value.names?.honorifics,
+    honorifics: roundupConfig.value.names?.honorifics,
   };
   let roundup = buildRoundup(loaded, slug, modelOptions);
-  await runRules(createRuleContext(loaded, roundup, modelOptions.credentials, settings), severities(config));
+  await runRules(createRuleContext(loaded, roundup, modelOptions.credentials, settings), (file) =>
+    severities(roundupConfig, path.resolve(job.cwd, file.path)),
+  );
+  applyIgnoreDirectives(loaded, { reportUnused: job.reportUnusedIgnores });
   if (hasErrors(files) || job.mode === 'check') return;
   if (settings.condense === 'apply') roundup = condenseRoundup(roundup, { ...modelOptions, budgets: settings.budgets });
   outcome.condensed = roundup.experts.flatMap((expert) =>

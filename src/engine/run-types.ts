@@ -6,7 +6,11 @@ import type { FixedFile } from './fix.js';
 /* What `check()` and `build()` take and return: the library's contract for a run. */
 
 export interface CheckOptions {
-  /** Roundup folders, their `question.yaml` files, or folders to search. */
+  /**
+   * Roundup folders, folders to search, or input files (`question.yaml`,
+   * `experts/<id>.md`): a file stands for its roundup, and `check` reports only
+   * what concerns the files given. Other files are passed over (`skipped`).
+   */
   paths: readonly string[];
   /** Paths are resolved against this folder. Default: `process.cwd()`. */
   cwd?: string;
@@ -20,6 +24,8 @@ export interface CheckOptions {
   config?: string;
   /** A word budget for every answer; an expert's own `maxWords` still wins. Default: `condense.maxWords` in question.yaml. */
   maxWords?: number;
+  /** Report `# roundup-ignore-…` comments that suppressed nothing, as `unused-ignore` warnings. Default false. */
+  reportUnusedIgnores?: boolean;
   /** Folders to skip when searching, as globs relative to `cwd` (`drafts/**`). */
   ignore?: readonly string[];
   /** Only the `index`-th of `count` deterministic shares of the roundups (1-based), for CI matrices. */
@@ -93,6 +99,8 @@ export interface BuildResult {
   files: VFile[];
   roundups: RoundupResult[];
   summary: BuildSummary;
+  /** Files given that are no roundup's input (`README.md`), or ignored: passed over, with the reason. */
+  skipped: { file: string; reason: string }[];
   /** Problems with the run itself that belong to no input file, such as a corrupt cache. */
   warnings: string[];
   /** Outputs removed by `clean` because no roundup accounts for them any more, relative to `cwd`. */

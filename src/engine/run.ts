@@ -10,14 +10,13 @@ import type { Job, Outcome } from './roundup.js';
 import { deserializeFile } from './serialize.js';
 import { hasErrors } from '../util/diagnostics.js';
 import { exitCodeFor } from '../util/exit-code.js';
-import { discoverRoundups } from './discover.js';
+import { discover } from './discover.js';
 import { checkOutputFolder, refuseOutputInsideInput } from './output-folder.js';
 import { findSlugCollisions, slugCollisionOutcome } from './slugs.js';
 import { onInterrupt } from './interrupt.js';
 import { manifestFile, settleOrphans } from './manifest.js';
 import { removeStaleTemporaries, syncFolder } from './write.js';
 import { DEFAULT_CONFIG, findConfig, type LoadedConfig } from '../load/find-config.js';
-import { readRawFile, type RawFile } from '../load/read.js';
 import { QUESTION_FILE, snapshotRoundup } from '../load/snapshot.js';
 
 export { FORMATS };
@@ -61,15 +60,19 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
     condense: options.condense,
     maxWords: options.maxWords,
     fix: options.fix === 'dry-run' ? 'dry-run' : options.fix ? 'write' : undefined,
+    reportUnusedIgnores: options.reportUnusedIgnores,
   };
   const warnings: string[] = [];
-  let dirs = await discoverRoundups(options.paths, {
+  const discovered = await discover(options.paths, {
     cwd,
     exclude: defaults.mode === 'build' ? [outDir] : [],
     ignore: options.ignore,
     onMisnamed: (file) =>
       warnings.push(`${file} is not read: roundup reads ${QUESTION_FILE}, so this roundup is left out; rename the file`),
   });
+  let dirs = discovered.dirs;
+  // `build` reports the whole roundup of a file it is given: an error anywhere stops its output.
+  const focus = defaults.mode === 'check' ? discovered.focus : new Map<string, string[]>();
   const collisions = findSlugCollisions(dirs, cwd);
   const present = new Set(dirs.map((dir) => path.resolve(cwd, dir)));
   if (options.shard) dirs = dirs.filter((dir) => shardOf(dir, options.shard!.count) === options.shard!.index - 1);
@@ -96,8 +99,9 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
 
   const files: VFile[] = [];
   const summary: BuildSummary = { roundups: dirs.length, written: 0, unchanged: 0, errors: 0, warnings: 0, seconds: 0 };
-  const configs = new Map<string, Promise<{ config: LoadedConfig; raw: RawFile }>>();
+  const configs = new Map<string, Promise<{ config: LoadedConfig }>>();
   const configPaths = new Map<string, Promise<string | undefined>>();
+  const reported = new Set<string>();
   const configFor = async (dir: string) => {
     // Sibling roundups share their config: look each folder's up once.
     const parent = path.dirname(path.resolve(cwd, dir));
@@ -108,21 +112,21 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
       configs.set(
         configPath,
         (async () => {
-          const raw = readRawFile(configPath, { cwd });
-          const [{ parseConfig }, { checkConfigRules }, { decodeFile }] = await Promise.all([
-            import('../load/config.js'),
-            import('../check/catalog.js'),
-            import('../load/read.js'),
-          ]);
-          const config = parseConfig(decodeFile(raw, cwd));
+          const [{ readConfig }, { checkConfigRules }] = await Promise.all([import('../load/config.js'), import('../check/catalog.js')]);
+          const config = readConfig(configPath, { cwd });
           checkConfigRules(config);
-          if (config.file!.messages.length > 0) files.push(config.file!);
-          // The config's findings count in the summary like any file's.
-          for (const message of config.file!.messages) {
-            if (message.fatal === true) summary.errors++;
-            else if (message.fatal === false) summary.warnings++;
+          for (const { file } of config.layers) {
+            // A config extended by several is read for each, but reported once.
+            if (file.messages.length === 0 || reported.has(path.resolve(cwd, file.path))) continue;
+            reported.add(path.resolve(cwd, file.path));
+            files.push(file);
+            // The config's findings count in the summary like any file's.
+            for (const message of file.messages) {
+              if (message.fatal === true) summary.errors++;
+              else if (message.fatal === false) summary.warnings++;
+            }
           }
-          return { config, raw };
+          return { config };
         })(),
       );
     }
@@ -178,16 +182,16 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
       const collision = collisions.get(dir);
       if (collision) {
         pending.push(slugCollisionOutcome(snapshot, collision, cwd));
-      } else if (config.file && hasErrors([config.file])) {
+      } else if (configBroken(config)) {
         pending.push(Promise.resolve({ dir, files: [], written: [], outputs: [], condensed: [] }));
       } else {
-        const key = cache && cacheKey(snapshot, found?.raw, job);
+        const key = cache && cacheKey(snapshot, config.raws, job);
         const cached = key ? await cache!.lookup(path.resolve(cwd, dir), job, key) : undefined;
         const outcome = cached
           ? Promise.resolve(cached)
           : pool?.hasRoom
-            ? pool.run({ snapshot, configPath: found?.path })
-            : processing().then(({ processRoundup }) => processRoundup(snapshot, config, job));
+            ? pool.run({ snapshot, configPath: found?.path, focus: focus.get(dir) })
+            : processing().then(({ processRoundup }) => processRoundup(snapshot, config, job, focus.get(dir)));
         pending.push(
           key && !cached
             ? outcome.then(async (result) => (result.failure || (await cache!.record(path.resolve(cwd, dir), job, key, result)), result))
@@ -211,11 +215,11 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
     job.write && !failure ? await accountForOutputs(job.outDir, roundups, { cwd, manifest, clean: options.clean }, warnings) : [];
 
   summary.seconds = (performance.now() - started) / 1000;
-  const badConfig = (await Promise.all(configs.values())).some(({ config }) => config.file && hasErrors([config.file]));
+  const badConfig = (await Promise.all(configs.values())).some(({ config }) => configBroken(config));
   const internal = files.some((file) => file.messages.some((message) => message.ruleId === 'internal-error'));
   const broken = badConfig || internal || failure !== undefined;
   const code = exitCodeFor({ ...summary, strict: options.strict, maxWarnings: options.maxWarnings, broken });
-  return { files, roundups, summary, warnings, failure, removed, code };
+  return { files, roundups, summary, warnings, failure, removed, skipped: discovered.skipped, code };
 }
 
 /** Outputs no roundup accounts for any more: removed with `clean` (returned, relative to `cwd`), otherwise a warning. */
@@ -245,6 +249,8 @@ async function accountForOutputs(
   }
   return [];
 }
+
+const configBroken = (config: LoadedConfig) => hasErrors(config.layers.map((layer) => layer.file));
 
 /** A roundup's share: a hash of its path, so adding a roundup never moves the others to another shard. */
 function shardOf(dir: string, count: number): number {

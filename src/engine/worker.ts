@@ -17,5 +17,5 @@ parentPort!.on('message', async (task: Task) => {
     if (!configs.has(task.configPath)) configs.set(task.configPath, readConfig(task.configPath, { cwd: job.cwd }));
     config = configs.get(task.configPath)!;
   }
-  parentPort!.postMessage({ id: task.id, outcome: await processRoundup(task.snapshot, config, job) });
+  parentPort!.postMessage({ id: task.id, outcome: await processRoundup(task.snapshot, config, job, task.focus) });
 });

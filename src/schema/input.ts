@@ -6,7 +6,7 @@ import * as z from 'zod';
  * will generate the editors' JSON Schemas, so they are written once, here.
  */
 
-const text = (what = 'a string') =>
+export const text = (what = 'a string') =>
   z
     .string({ error: what })
     .refine((value) => value.trim() !== '', { error: `${what} that is not empty` })
@@ -157,94 +157,3 @@ export const expertSchema = z.strictObject(
 export type QuestionInput = z.infer<typeof questionSchema>;
 export type ExpertInput = z.infer<typeof expertSchema>;
 export type LocationInput = NonNullable<ExpertInput['location']>;
-
-const CREDENTIAL_KINDS = [
-  'academic-degree',
-  'state-license',
-  'national-certification',
-  'registration',
-  'fellowship',
-  'membership',
-] as const;
-
-export const configSchema = z.strictObject(
-  {
-    names: z
-      .strictObject(
-        { honorifics: z.enum(['keep', 'drop'], { error: '`keep` (Dr. Jane Doe) or `drop` (Jane Doe)' }).optional() },
-        { error: 'a mapping with `honorifics`' },
-      )
-      .optional(),
-    locations: z
-      .strictObject(
-        {
-          style: z.enum(['full', 'ap', 'postal'], { error: '`full` (Texas), `ap` (Calif.) or `postal` (CA)' }).optional(),
-          required: z.boolean({ error: '`true` or `false`' }).optional(),
-        },
-        { error: 'a mapping with `style` and `required`' },
-      )
-      .optional(),
-    credentials: z
-      .strictObject(
-        {
-          periods: z.enum(['none', 'ap', 'all'], { error: '`none` (PhD, LCSW), `ap` (Ph.D., LCSW) or `all` (Ph.D., L.C.S.W.)' }).optional(),
-          extra: z
-            .array(
-              z.strictObject(
-                {
-                  abbr: text('the abbreviation, such as `CHPC`'),
-                  expansion: text('what it stands for'),
-                  kind: z.enum(CREDENTIAL_KINDS, { error: `one of ${CREDENTIAL_KINDS.map((kind) => `\`${kind}\``).join(', ')}` }),
-                  issuer: text('the issuing body').optional(),
-                  states: z
-                    .array(text('an ISO 3166-2 code such as `US-TX`'), { error: 'a list of ISO 3166-2 codes such as `US-TX`' })
-                    .optional(),
-                },
-                { error: 'a mapping with `abbr`, `expansion` and `kind`' },
-              ),
-              { error: 'a list of credentials' },
-            )
-            .optional(),
-          expansions: z.record(z.string(), text('the expansion meant'), { error: 'a mapping from abbreviation to expansion' }).optional(),
-        },
-        { error: 'a mapping with `periods`, `extra` and `expansions`' },
-      )
-      .optional(),
-    limits: z
-      .strictObject(
-        {
-          maxFileBytes: z
-            .number({ error: 'a number of bytes' })
-            .int({ error: 'a whole number of bytes' })
-            .positive({ error: 'a positive number of bytes' })
-            .max(8 * 1024 * 1024, { error: 'at most 8388608 bytes (8 MiB): a hard ceiling that keeps a build bounded' })
-            .describe('Refuse input files larger than this (default 524288, 512 KiB; at most 8 MiB)')
-            .optional(),
-          maxNesting: z
-            .number({ error: 'a number of levels' })
-            .int({ error: 'a whole number of levels' })
-            .min(4, { error: 'at least 4 levels' })
-            .max(64, { error: 'at most 64 levels' })
-            .describe('Deepest nesting of quotes, lists and emphasis in Markdown (default 32)')
-            .optional(),
-          renderTimeoutMs: z
-            .number({ error: 'milliseconds' })
-            .int({ error: 'whole milliseconds' })
-            .positive({ error: 'a positive number of milliseconds' })
-            .max(10_000, { error: 'at most 10000 milliseconds: a hard ceiling that keeps a build bounded' })
-            .describe('Time limit for rendering one large or heavily emphasized Markdown text (default 1500; at most 10000)')
-            .optional(),
-        },
-        { error: 'a mapping with `maxFileBytes`, `maxNesting` and `renderTimeoutMs`' },
-      )
-      .optional(),
-    rules: z
-      .record(z.string(), z.enum(['off', 'info', 'warning', 'error'], { error: '`off`, `info`, `warning` or `error`' }), {
-        error: 'a mapping from rule id to `off`, `info`, `warning` or `error`',
-      })
-      .optional(),
-  },
-  { error: 'a mapping with `locations`, `credentials`, `limits` and `rules`' },
-);
-
-export type ConfigInput = z.infer<typeof configSchema>;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { configSchema, expertSchema, questionSchema } from './input.js';
+import { configSchema } from './config.js';
+import { expertSchema, questionSchema } from './input.js';
 import { outputSchema } from './output.js';
 
 export const SCHEMA_NAMES = ['question', 'expert', 'config', 'output'] as const;

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { location } from 'vfile-location';
 import type { VFile } from 'vfile';
-import type { VFileMessage } from 'vfile-message';
+import { VFileMessage } from 'vfile-message';
 import { exitCodeFor } from './exit-code.js';
 import { packageFile } from './package-root.js';
 
@@ -81,6 +81,17 @@ export function addDiagnostic(file: VFile, diagnostic: Diagnostic): VFileMessage
   if (diagnostic.actual !== undefined) message.actual = diagnostic.actual;
   if (diagnostic.edit) message.edit = diagnostic.edit;
   return message;
+}
+
+/**
+ * Another file's place that a diagnostic is also about (the first file of a
+ * duplicate), for its `cause`: never added to that file's own messages.
+ */
+export function relatedPlace(file: VFile, span?: Span): VFileMessage {
+  const place = span ? spanToPosition(String(file.value ?? ''), span) : undefined;
+  const related = new VFileMessage('The related place', { place, source: 'roundup' });
+  related.file = file.path;
+  return related;
 }
 
 function spanToPosition(text: string, span: Span) {

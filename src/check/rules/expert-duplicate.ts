@@ -30,6 +30,7 @@ export const expertDuplicate: Rule = {
         reason: `Unexpected second file for \`${expert.model.name}\` (also \`${first.file.path}\`), expected one file per expert`,
         note: `Merge the two answers into one file and delete the other.`,
         actual: expert.model.name,
+        related: { file: first.file, span: first.places.value(['name']) },
       });
     }
   },
