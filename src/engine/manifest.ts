@@ -27,7 +27,7 @@ interface Manifest {
  * the output folder is never reported or removed. A format left out of this
  * build is not an orphan: its roundup still produces it.
  */
-export async function settleOrphans(
+async function settleOrphans(
   outDir: string,
   roundups: readonly RoundupResult[],
   options: { cwd: string; manifest: string; clean?: boolean },
@@ -68,6 +68,34 @@ export async function settleOrphans(
     await writeFileAtomic(options.manifest, `${JSON.stringify(next, null, 2)}\n`, { sync: true });
   }
   return { orphans, removed: options.clean === true && orphans.length > 0 };
+}
+
+/** Outputs no roundup accounts for any more: removed with `clean` (returned, relative to `cwd`), otherwise a warning. */
+export async function accountForOutputs(
+  outDir: string,
+  roundups: RoundupResult[],
+  options: { cwd: string; manifest: string; clean?: boolean },
+  warnings: string[],
+) {
+  let settled: Awaited<ReturnType<typeof settleOrphans>>;
+  try {
+    settled = await settleOrphans(outDir, roundups, options);
+  } catch (error) {
+    warnings.push(
+      `The list of outputs could not be saved to ${options.manifest} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); orphaned outputs are not tracked. Give --cache-dir a writable folder.`,
+    );
+    return [];
+  }
+  const { orphans, removed } = settled;
+  const paths = orphans.map((name) => path.relative(options.cwd, path.join(outDir, name)));
+  if (removed) return paths;
+  if (orphans.length > 0) {
+    const listed = paths.slice(0, 5).join(', ') + (paths.length > 5 ? ` and ${paths.length - 5} more` : '');
+    warnings.push(
+      `${paths.length} ${paths.length === 1 ? 'output belongs' : 'outputs belong'} to no roundup any more (a roundup removed or renamed, or its slug or pictures changed): ${listed}; remove them with --clean`,
+    );
+  }
+  return [];
 }
 
 const stem = (name: string) => name.slice(0, name.length - path.extname(name).length);

@@ -14,7 +14,7 @@ import { discover } from './discover.js';
 import { checkOutputFolder, refuseOutputInsideInput } from './output-folder.js';
 import { findSlugCollisions, slugCollisionOutcome } from './slugs.js';
 import { onInterrupt } from './interrupt.js';
-import { manifestFile, settleOrphans } from './manifest.js';
+import { accountForOutputs, manifestFile } from './manifest.js';
 import { removeStaleTemporaries, syncFolder } from './write.js';
 import { DEFAULT_CONFIG, findConfig, type LoadedConfig } from '../load/find-config.js';
 import { QUESTION_FILE, snapshotRoundup } from '../load/snapshot.js';
@@ -220,34 +220,6 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
   const broken = badConfig || internal || failure !== undefined;
   const code = exitCodeFor({ ...summary, strict: options.strict, maxWarnings: options.maxWarnings, broken });
   return { files, roundups, summary, warnings, failure, removed, skipped: discovered.skipped, code };
-}
-
-/** Outputs no roundup accounts for any more: removed with `clean` (returned, relative to `cwd`), otherwise a warning. */
-async function accountForOutputs(
-  outDir: string,
-  roundups: RoundupResult[],
-  options: { cwd: string; manifest: string; clean?: boolean },
-  warnings: string[],
-) {
-  let settled: Awaited<ReturnType<typeof settleOrphans>>;
-  try {
-    settled = await settleOrphans(outDir, roundups, options);
-  } catch (error) {
-    warnings.push(
-      `The list of outputs could not be saved to ${options.manifest} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); orphaned outputs are not tracked. Give --cache-dir a writable folder.`,
-    );
-    return [];
-  }
-  const { orphans, removed } = settled;
-  const paths = orphans.map((name) => path.relative(options.cwd, path.join(outDir, name)));
-  if (removed) return paths;
-  if (orphans.length > 0) {
-    const listed = paths.slice(0, 5).join(', ') + (paths.length > 5 ? ` and ${paths.length - 5} more` : '');
-    warnings.push(
-      `${paths.length} ${paths.length === 1 ? 'output belongs' : 'outputs belong'} to no roundup any more (a roundup removed or renamed, or its slug or pictures changed): ${listed}; remove them with --clean`,
-    );
-  }
-  return [];
 }
 
 const configBroken = (config: LoadedConfig) => hasErrors(config.layers.map((layer) => layer.file));
