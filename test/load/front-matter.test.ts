@@ -80,3 +80,23 @@ describe('splitFrontMatter', () => {
     expect(messageLines(first)).toEqual(messageLines(second));
   });
 });
+
+test('no first three lines can make the loader throw: every input is a result or a positioned diagnostic', async () => {
+  const fc = await import('fast-check');
+  const { parseExpert } = await import('../../src/load/expert.js');
+  // The characters that frame front matter, and a few that mean something in YAML.
+  const piece = fc.constantFrom('---', '-', ' ', '\t', '\r', 'yaml', 'js', 'name: Jane', ':', '#', '+++', '...', '\uFEFF', '"', '{', 'a');
+  const line = fc.array(piece, { maxLength: 4 }).map((parts) => parts.join(''));
+  fc.assert(
+    fc.property(fc.tuple(line, line, line), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
+      const file = vfile(`${lines.join(eol)}${eol}An answer.${eol}`);
+      const expert = parseExpert(file);
+      for (const message of file.messages) {
+        expect(message.ruleId).toBeTypeOf('string');
+        expect(message.line).toBeGreaterThanOrEqual(1);
+      }
+      return expert.id === 'jane-doe';
+    }),
+    { numRuns: 2000 },
+  );
+});
