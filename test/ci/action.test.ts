@@ -126,6 +126,16 @@ describe('action.yml', () => {
     expect(result.outputs).toEqual({ sarif: '' });
   });
 
+  test('max-warnings: within the limit the step passes and builds; over it, it fails and builds nothing', () => {
+    const within = runAction(workspace(), { paths: 'therapists-cry', 'max-warnings': '3' });
+    expect(within.status).toBe(0);
+    const dir = workspace();
+    const over = runAction(dir, { paths: 'therapists-cry', 'max-warnings': '2' });
+    expect(over.status).toBe(1);
+    expect(over.stderr).toContain('3 warnings, more than --max-warnings 2');
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
   test('an error fails the step with its annotation line; the SARIF file is still written for upload', () => {
     const dir = path.dirname(
       makeRoundup({ experts: { 'jane-doe': '---\nname: Jane Doe\ncredentials: LCSW\nfavourite: blue\n---\nAn answer.\n' } }),
