@@ -66,13 +66,12 @@ function splitUnits(answer: RenderedMarkdown): Unit[] {
     const span = within(whole);
     const source = markdown.slice(span.start, span.end);
     if (node.type !== 'paragraph') return [{ block, leads: true, markdown: flatten(source), words: countTreeWords(node) }];
-    const children = node.children.map((child) => ({ child, span: spanOf(child) && within(spanOf(child)!) }));
-    const pieces = splitSentences(
-      source,
-      children
-        .filter(({ child, span }) => child.type !== 'text' && span)
-        .map(({ span: child }) => ({ start: child!.start - span.start, end: child!.end - span.start })),
-    ).map((piece) => ({ start: span.start + piece.start, end: span.start + piece.end }));
+    // Links, emphasis and code are never cut: their spans, within the paragraph.
+    const protect = node.children.flatMap((child) => {
+      const at = child.type === 'text' ? undefined : spanOf(child);
+      return at ? [{ start: at.start - whole.start, end: at.end - whole.start }] : [];
+    });
+    const pieces = splitSentences(source, protect).map((piece) => ({ start: span.start + piece.start, end: span.start + piece.end }));
     const words = pieceWords(node, markdown, pieces, within);
     return pieces.map((piece, index) => ({
       block,
