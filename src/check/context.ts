@@ -5,8 +5,7 @@ import {
   type CredentialEntry,
   type CredentialIndex,
 } from '../data/credential-registry.js';
-import { resolveCredentials } from '../data/credential-meaning.js';
-import { resolveLocation } from '../data/locations.js';
+import type { ResolvedLocation } from '../data/locations.js';
 import type { Span } from '../util/diagnostics.js';
 import type { LoadedConfig } from '../load/config.js';
 import type { LoadedRoundup } from '../load/roundup.js';
@@ -56,7 +55,10 @@ export function createRuleContext(
     const expert = loaded.experts.find((candidate) => candidate.id === model.id)!;
     const input = expert.value as ExpertInput;
     const source = String(expert.file.value);
-    const location = model.location ? locationView(input, expert.places, model.location, source) : undefined;
+    const location =
+      model.location && model.resolved.location
+        ? locationView(input, expert.places, model.location, model.resolved.location, source)
+        : undefined;
     return {
       id: model.id,
       file: expert.file,
@@ -64,7 +66,7 @@ export function createRuleContext(
       input,
       model,
       location,
-      credentials: credentialViews(model, location, input, expert.places, source, credentials, settings),
+      credentials: credentialViews(model, input, expert.places, source),
       bodyOffset: expert.bodyOffset,
       // The answer's first character, past the blank lines after `---`.
       answerOffset: expert.bodyOffset + (/^\s*/.exec(expert.body)?.[0].length ?? 0),
@@ -75,24 +77,11 @@ export function createRuleContext(
   return { roundup, question: loaded.question, experts, settings: { ...settings, locationStyle, credentialPeriods }, credentials };
 }
 
-function credentialViews(
-  model: Expert,
-  location: LocationView | undefined,
-  input: ExpertInput,
-  places: ExpertView['places'],
-  source: string,
-  index: CredentialIndex,
-  settings: RuleSettings,
-): CredentialView[] {
+/** The model's credentials, as it resolved them, each with where it is written. */
+function credentialViews(model: Expert, input: ExpertInput, places: ExpertView['places'], source: string): CredentialView[] {
   const whole = places.value(['credentials']);
   let cursor = whole.start;
-  const resolved = resolveCredentials(model.credentials, index, {
-    country: location?.resolved.country?.code,
-    region: location?.resolved.region?.region.code,
-    role: model.role,
-    expansions: settings.expansions,
-  });
-  return resolved.map((credential, position) => {
+  return model.resolved.credentials.map((credential, position) => {
     const { text } = credential;
     if (Array.isArray(input.credentials))
       return { ...credential, span: places.value(['credentials', position]), path: ['credentials', position] };
@@ -104,11 +93,17 @@ function credentialViews(
   });
 }
 
-function locationView(input: ExpertInput, places: ExpertView['places'], location: Location, source: string): LocationView {
+function locationView(
+  input: ExpertInput,
+  places: ExpertView['places'],
+  location: Location,
+  resolved: ResolvedLocation,
+  source: string,
+): LocationView {
   const span = places.value(['location']);
   if (typeof input.location === 'object') {
     return {
-      resolved: resolveLocation(location),
+      resolved,
       span,
       citySpan: places.value(['location', 'city']),
       regionSpan: places.value(['location', location.region ? 'region' : 'country']),
@@ -123,7 +118,7 @@ function locationView(input: ExpertInput, places: ExpertView['places'], location
   };
   const regionSpan = inside(location.region, true);
   return {
-    resolved: resolveLocation(location),
+    resolved,
     span,
     citySpan: inside(location.city, false),
     regionSpan,

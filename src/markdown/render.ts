@@ -1,19 +1,27 @@
 import type { Heading, Nodes, Root } from 'mdast';
-import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
+import { markdownToHtml } from './to-html.js';
 import { joinBlocks, markdownToBlocks } from './to-text.js';
 
+/**
+ * A Markdown text parsed once. Its HTML and text are derived from the tree
+ * the first time something reads them, and kept: `check` and most formats
+ * never read the HTML, so they never pay for it.
+ */
 export interface RenderedMarkdown {
   markdown: string;
   /** Sanitized HTML: no raw HTML, script, event handler or unsafe URL survives. */
-  html: string;
+  readonly html: string;
   /** Plain text, paragraphs separated by a blank line, links as "text (url)". */
-  text: string;
+  readonly text: string;
+  /** Counted on the tree. */
   words: number;
   /** The parsed (and typeset) tree, for renderers that need more than text: wrapped text, Markdown. */
   tree: Root;
+  /** Where `markdown` starts in the text that was parsed (past its leading blank lines): the tree's offsets minus this are offsets in `markdown`. */
+  offset: number;
   /** Levels the headings were moved down to sit below `topHeading` (0: none moved). */
   headingShift: number;
 }
@@ -28,22 +36,34 @@ export interface MarkdownOptions {
   topHeading?: number;
 }
 
-/*
- * remark-html sanitizes by default (hast-util-sanitize, GitHub's schema):
- * raw HTML is dropped and only http(s), mailto and a few other link protocols
- * are kept. The option is spelled out so that nobody turns it off by accident.
- */
-const plain = unified().use(remarkParse).use(remarkHtml, { sanitize: true }).freeze();
-const typeset = unified().use(remarkParse).use(remarkSmartypants).use(remarkHtml, { sanitize: true }).freeze();
+const plain = unified().use(remarkParse).freeze();
+const typeset = unified().use(remarkParse).use(remarkSmartypants).freeze();
 
-/** Parse once; the HTML and the text are both read off the same tree. */
+/**
+ * Parse once; the HTML and the text are read off the same tree when first
+ * asked for. Nothing changes the tree after this: the renderers copy it.
+ */
 export function renderMarkdown(markdown: string, options: MarkdownOptions = {}): RenderedMarkdown {
   const processor = options.smartypants === false || !TYPESETTABLE.test(markdown) ? plain : typeset;
   const tree = processor.runSync(processor.parse(markdown)) as Root;
   const headingShift = options.topHeading ? demoteHeadings(tree, options.topHeading) : 0;
-  const html = String(processor.stringify(tree)).trim();
-  const text = joinBlocks(markdownToBlocks(tree), (block) => block.prefix + block.text);
-  return { markdown: markdown.replace(/^\n+|\s+$/g, ''), html, text, words: countTreeWords(tree), tree, headingShift };
+  let html: string | undefined;
+  let text: string | undefined;
+  return {
+    markdown: markdown.replace(/^\n+|\s+$/g, ''),
+    get html() {
+      html ??= markdownToHtml(tree);
+      return html;
+    },
+    get text() {
+      text ??= joinBlocks(markdownToBlocks(tree), (block) => block.prefix + block.text);
+      return text;
+    },
+    words: countTreeWords(tree),
+    tree,
+    offset: /^\n*/.exec(markdown)![0].length,
+    headingShift,
+  };
 }
 
 /** Move every heading down by the same number of levels, so the highest is `top` (never below `h6`); returns the number. */
@@ -61,7 +81,7 @@ function demoteHeadings(tree: Root, top: number): number {
 }
 
 /** Words a reader reads: text, code and image descriptions, each node on its own; link targets and raw HTML are not read. */
-function countTreeWords(node: Nodes): number {
+export function countTreeWords(node: Nodes): number {
   if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return countWords(node.value);
   if (node.type === 'image') return countWords(node.alt ?? '');
   return 'children' in node ? node.children.reduce((sum: number, child: Nodes) => sum + countTreeWords(child), 0) : 0;

@@ -1,10 +1,9 @@
-import type { Root } from 'mdast';
+import type { Nodes, Paragraph, RootContent } from 'mdast';
+import { decodeString } from 'micromark-util-decode-string';
 import type { Position } from 'unist';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { Span } from '../util/diagnostics.js';
 import { answerOptions, withStats, type Expert, type Roundup } from './roundup.js';
-import { renderMarkdown, type MarkdownOptions } from '../markdown/render.js';
+import { countTreeWords, countWords, renderMarkdown, type MarkdownOptions, type RenderedMarkdown } from '../markdown/render.js';
 import { splitSentences } from './sentences.js';
 
 /** A piece of an answer that is kept or cut whole: a sentence of a paragraph, or any other block. */
@@ -16,8 +15,6 @@ interface Unit {
   words: number;
 }
 
-const parser = unified().use(remarkParse).freeze();
-
 /**
  * Cut a Markdown answer to `budget` words, extractively: whole sentences in
  * their original order, paragraph breaks kept, inline Markdown never split.
@@ -26,7 +23,12 @@ const parser = unified().use(remarkParse).freeze();
  * Returns undefined when the answer fits, or when no sentence does.
  */
 export function condenseMarkdown(markdown: string, budget: number, options: MarkdownOptions = {}) {
-  const units = splitUnits(markdown, options);
+  return condenseParsed(renderMarkdown(markdown, options), budget);
+}
+
+/** `condenseMarkdown` of an answer the model has parsed already: nothing is parsed again. */
+function condenseParsed(answer: RenderedMarkdown, budget: number) {
+  const units = splitUnits(answer);
   const total = units.reduce((sum, unit) => sum + unit.words, 0);
   if (total <= budget) return undefined;
   const kept = new Set<Unit>();
@@ -49,28 +51,68 @@ export function condenseMarkdown(markdown: string, budget: number, options: Mark
   };
 }
 
-function splitUnits(markdown: string, options: MarkdownOptions): Unit[] {
-  const tree = parser.parse(markdown) as Root;
+/**
+ * The answer's blocks, paragraphs cut into sentences, each with its words
+ * counted on the answer's own tree (as `answer.words` counts them), so no
+ * sentence is parsed or rendered again.
+ */
+function splitUnits(answer: RenderedMarkdown): Unit[] {
+  const { markdown, tree, offset } = answer;
+  // The tree's offsets count from the text as parsed, before `markdown` was trimmed.
+  const within = (span: Span): Span => ({ start: span.start - offset, end: Math.min(span.end - offset, markdown.length) });
   return tree.children.flatMap((node, block) => {
-    const span = spanOf(node);
-    if (!span) return [];
+    const whole = spanOf(node);
+    if (!whole) return [];
+    const span = within(whole);
     const source = markdown.slice(span.start, span.end);
-    const pieces =
-      node.type === 'paragraph'
-        ? splitSentences(
-            source,
-            node.children
-              .filter((child) => child.type !== 'text')
-              .map(spanOf)
-              .filter((child): child is Span => child !== undefined)
-              .map((child) => ({ start: child.start - span.start, end: child.end - span.start })),
-          )
-        : [{ start: 0, end: source.length }];
-    return pieces.map((piece, index) => {
-      const text = source.slice(piece.start, piece.end).replace(/\s*\n\s*/g, ' ');
-      return { block, leads: index === 0, markdown: text, words: renderMarkdown(text, options).words };
+    if (node.type !== 'paragraph') return [{ block, leads: true, markdown: flatten(source), words: countTreeWords(node) }];
+    // Links, emphasis and code are never cut: their spans, within the paragraph.
+    const protect = node.children.flatMap((child) => {
+      const at = child.type === 'text' ? undefined : spanOf(child);
+      return at ? [{ start: at.start - whole.start, end: at.end - whole.start }] : [];
     });
+    const pieces = splitSentences(source, protect).map((piece) => ({ start: span.start + piece.start, end: span.start + piece.end }));
+    const words = pieceWords(node, markdown, pieces, within);
+    return pieces.map((piece, index) => ({
+      block,
+      leads: index === 0,
+      markdown: flatten(markdown.slice(piece.start, piece.end)),
+      words: words[index]!,
+    }));
   });
+}
+
+const flatten = (text: string) => text.replace(/\s*\n\s*/g, ' ');
+
+/**
+ * The words of each sentence of a paragraph. Sentences end at white space,
+ * so a word never straddles two: a link, emphasis or code (never cut) counts
+ * whole in the sentence it starts in, and plain text is counted piece by
+ * piece off the source, its escapes and character references decoded as the
+ * parser decodes them.
+ */
+function pieceWords(paragraph: Paragraph, markdown: string, pieces: readonly Span[], within: (span: Span) => Span): number[] {
+  const words = pieces.map(() => 0);
+  const pieceAt = (offset: number) =>
+    Math.max(
+      0,
+      pieces.findLastIndex((piece) => piece.start <= offset),
+    );
+  for (const child of paragraph.children as RootContent[]) {
+    const whole = spanOf(child);
+    if (!whole) continue;
+    const span = within(whole);
+    if (child.type !== 'text') {
+      words[pieceAt(span.start)]! += countTreeWords(child as Nodes);
+      continue;
+    }
+    pieces.forEach((piece, index) => {
+      const start = Math.max(span.start, piece.start);
+      const end = Math.min(span.end, piece.end);
+      if (start < end) words[index]! += countWords(decodeString(markdown.slice(start, end)));
+    });
+  }
+  return words;
 }
 
 const spanOf = ({ position }: { position?: Position }): Span | undefined =>
@@ -87,7 +129,7 @@ export interface CondenseOptions extends MarkdownOptions {
 export function condenseRoundup(roundup: Roundup, options: CondenseOptions): Roundup {
   const experts = roundup.experts.map((expert): Expert => {
     const budget = options.budgets.get(expert.id);
-    const result = budget === undefined ? undefined : condenseMarkdown(expert.answer.markdown, budget, options);
+    const result = budget === undefined ? undefined : condenseParsed(expert.answer, budget);
     if (!result) return expert;
     const answer = renderMarkdown(result.markdown, answerOptions(options));
     return { ...expert, answer, condensed: { originalWords: expert.answer.words, words: answer.words, removed: result.removed } };

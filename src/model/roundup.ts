@@ -1,9 +1,9 @@
-import { resolveCredentials, separateCredentials } from '../data/credential-meaning.js';
+import { resolveCredentials, separateCredentials, type ResolvedCredential } from '../data/credential-meaning.js';
 import { createCredentialIndex, CREDENTIALS, type CredentialIndex } from '../data/credential-registry.js';
 import type { ExpertInput, LocationInput, QuestionInput } from '../schema/input.js';
 import { type CredentialDetail, describeCredential } from './credential-details.js';
 import { buildPicture, type Picture } from './pictures.js';
-import { resolveLocation, type Location } from '../data/locations.js';
+import { resolveLocation, type Location, type ResolvedLocation } from '../data/locations.js';
 import type { LoadedRoundup } from '../load/roundup.js';
 import { renderMarkdown, typesetText, type MarkdownOptions, type RenderedMarkdown } from '../markdown/render.js';
 
@@ -61,6 +61,11 @@ export interface Expert {
   answer: RenderedMarkdown;
   /** Set when `condense` cut the answer to its word budget. */
   condensed: Condensed | null;
+  /**
+   * What the reference data says of the location as written and of each
+   * credential, in order: looked up once here, for the model and the rules.
+   */
+  resolved: { location: ResolvedLocation | null; credentials: ResolvedCredential[] };
 }
 
 interface Condensed {
@@ -203,7 +208,20 @@ function buildExpert(
     location: location && place?.country ? { ...location, country: place.country.code } : location,
     answer: renderMarkdown(body, answerOptions(options)),
     condensed: null,
+    resolved: { location: place ? asPrinted(place, location!) : null, credentials: resolved },
   };
+}
+
+/**
+ * The resolution of the location as printed, which is what the rules read:
+ * the printed country is the code of the one resolved, so a written country
+ * the data does not know, where the region implies one ("Austin, Texas,
+ * Narnia" prints `US`), is no unknown country any more. Resolving the printed
+ * location again gives the same in every other case (the region is looked up
+ * within the country it implies, and found the same).
+ */
+function asPrinted(place: ResolvedLocation, written: Location): ResolvedLocation {
+  return place.unknownCountry && place.country && written.country !== null ? { ...place, unknownCountry: false } : place;
 }
 
 /** `LCMHC, RPT, RDT` or `[LCMHC, RPT, RDT]` → `['LCMHC', 'RPT', 'RDT']`. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { condenseMarkdown } from '../../src/model/condense.js';
 import { splitSentences } from '../../src/model/sentences.js';
-import { countWords } from '../../src/markdown/render.js';
+import { countWords, renderMarkdown } from '../../src/markdown/render.js';
 import { EXAMPLE, runCli } from '../helpers.js';
 
 const sentences = (text: string, protect: { start: number; end: number }[] = []) =>
@@ -81,6 +81,36 @@ describe('condenseMarkdown', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  test('property: sentences are counted as the answer counts its words, escapes, references and typography included', () => {
+    // Counted off the answer's tree, the sentences add up to its words exactly: a budget of that many cuts nothing, one fewer cuts.
+    const word = fc.constantFrom(
+      'care',
+      "don't",
+      '"quoted"',
+      'well--known',
+      'wait...',
+      '\\*star',
+      'caf&eacute;',
+      'a&#32;b',
+      '&amp;',
+      '*felt*',
+      '`code`',
+      '[a link](https://example.com/)',
+      'x_y',
+    );
+    const sentence = fc.array(word, { minLength: 1, maxLength: 8 }).map((words) => `Then ${words.join(' ')} end.`);
+    const paragraph = fc.array(sentence, { minLength: 1, maxLength: 4 }).map((list) => list.join(' '));
+    fc.assert(
+      fc.property(fc.array(paragraph, { minLength: 1, maxLength: 3 }), fc.boolean(), (paragraphs, smartypants) => {
+        const markdown = paragraphs.join('\n\n');
+        const { words } = renderMarkdown(markdown, { smartypants });
+        expect(condenseMarkdown(markdown, words, { smartypants })).toBeUndefined();
+        if (sentences(paragraphs.join(' ')).length > 1) expect(condenseMarkdown(markdown, words - 1, { smartypants })).toBeDefined();
+      }),
+      { numRuns: 200 },
     );
   });
 });

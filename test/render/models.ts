@@ -17,6 +17,7 @@ export const expertModel = (overrides: Partial<Expert> = {}): Expert => ({
   photo: null,
   answer: renderMarkdown('An answer.'),
   condensed: null,
+  resolved: { location: null, credentials: [] },
   ...overrides,
 });
 
