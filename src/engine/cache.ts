@@ -15,15 +15,21 @@ import type { Job, Outcome } from './roundup.js';
 /** Where the cache lives unless `--cache-dir` says otherwise (the convention of babel, eslint, ava…). */
 export const defaultCacheDir = (cwd: string) => path.join(cwd, 'node_modules', '.cache', 'roundup');
 
-/** One JSON line per roundup, so neither loading nor saving builds one huge string. */
-const CACHE_FILE = 'cache-v3.ndjson';
-const VERSION = 3;
+/**
+ * One line per roundup, so neither loading nor saving builds one huge string:
+ * `[id, key, outputs]` as JSON, a tab, then the outcome as JSON (JSON text
+ * never holds a raw tab). Loading parses the head of each line only; an
+ * outcome (its findings, as reporters print them) is parsed when it is replayed.
+ */
+const CACHE_FILE = 'cache-v4.ndjson';
+const VERSION = 4;
 
 interface Entry {
   key: string;
   /** Each output as written: path (absolute), size, mtime. A file deleted or edited since fails the check. */
   outputs: [string, number, number][];
-  outcome: Omit<Outcome, 'unchanged'>;
+  /** `Omit<Outcome, 'unchanged'>` as JSON: kept as text, so a run holds no findings but those it reports. */
+  outcome: string;
 }
 
 /**
@@ -88,13 +94,18 @@ export class BuildCache {
       const info = statSync(file, { throwIfNoEntry: false });
       if (!info || info.size !== size || info.mtimeMs !== mtimeMs) return undefined;
     }
-    return { ...entry.outcome, unchanged: true };
+    try {
+      const outcome = JSON.parse(entry.outcome) as Outcome;
+      if (Array.isArray(outcome?.findings) && Array.isArray(outcome.written)) return { ...outcome, unchanged: true };
+    } catch {}
+    // A damaged outcome costs its roundup a rebuild.
+    return undefined;
   }
 
   /** Remember a roundup that built cleanly and wrote its files; forget one that did not. */
   async record(dir: string, job: Job, key: string, outcome: Outcome) {
     const id = entryId(dir, job);
-    const failed = outcome.files.some((file) => file.messages.some((message) => message.severity === 'error'));
+    const failed = outcome.findings.some((finding) => finding.severity === 'error');
     if (failed || outcome.written.length === 0) {
       this.dirty = this.entries.delete(id) || this.dirty;
       return;
@@ -106,9 +117,8 @@ export class BuildCache {
         return [absolute, info.size, info.mtimeMs];
       }),
     );
-    // Only files with diagnostics need replaying: the result leaves clean files out too.
     const { unchanged: _, ...kept } = outcome;
-    this.entries.set(id, { key, outputs, outcome: { ...kept, files: kept.files.filter((file) => file.messages.length > 0) } });
+    this.entries.set(id, { key, outputs, outcome: JSON.stringify(kept) });
     this.dirty = true;
   }
 
@@ -153,7 +163,7 @@ export class BuildCache {
 
   private *lines(): Generator<string> {
     yield `${JSON.stringify({ version: VERSION })}\n`;
-    for (const entry of this.entries) yield `${JSON.stringify(entry)}\n`;
+    for (const [id, { key, outputs, outcome }] of this.entries) yield `${JSON.stringify([id, key, outputs])}\t${outcome}\n`;
   }
 }
 
@@ -163,11 +173,12 @@ const SAVE_EVERY_MS = 10_000;
 const entryId = (dir: string, job: Job) => `${dir}\0${[...job.formats].sort().join(',')}\0${job.outDir}`;
 
 function parseEntry(line: string): [string, Entry] | undefined {
+  const tab = line.indexOf('\t');
+  if (tab === -1) return undefined;
   try {
-    const [dir, entry] = JSON.parse(line) as [string, Entry];
-    const valid =
-      typeof dir === 'string' && typeof entry?.key === 'string' && Array.isArray(entry.outputs) && Array.isArray(entry.outcome?.files);
-    return valid ? [dir, entry] : undefined;
+    const [id, key, outputs] = JSON.parse(line.slice(0, tab)) as [string, string, Entry['outputs']];
+    const valid = typeof id === 'string' && typeof key === 'string' && Array.isArray(outputs) && line[tab + 1] === '{';
+    return valid ? [id, { key, outputs, outcome: line.slice(tab + 1) }] : undefined;
   } catch {
     return undefined;
   }
