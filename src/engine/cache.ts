@@ -28,8 +28,11 @@ interface Entry {
   key: string;
   /** Each output as written: path (absolute), size, mtime. A file deleted or edited since fails the check. */
   outputs: [string, number, number][];
-  /** `Omit<Outcome, 'unchanged'>` as JSON: kept as text, so a run holds no findings but those it reports. */
-  outcome: string;
+  /**
+   * `Omit<Outcome, 'unchanged'>` as JSON in UTF-8: kept as bytes (one per character of the mostly ASCII
+   * findings, where a string with one curly quote takes two), so a run holds no findings but those it reports.
+   */
+  outcome: Uint8Array;
 }
 
 /**
@@ -52,16 +55,16 @@ export class BuildCache {
   static async open(dir: string): Promise<{ cache: BuildCache; warning?: string }> {
     const file = path.join(dir, CACHE_FILE);
     removeStaleTemporaries(dir);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(file, 'utf8');
+      bytes = await readFile(file);
     } catch {
       return { cache: new BuildCache(file, new Map()) };
     }
-    const [header, ...lines] = text.split('\n').filter(Boolean);
+    const lines = splitLines(bytes);
     let version: unknown;
     try {
-      version = JSON.parse(header ?? '{}').version;
+      version = JSON.parse(lines[0]?.toString() || '{}').version;
     } catch {
       version = undefined;
     }
@@ -71,7 +74,7 @@ export class BuildCache {
     // Line by line: a damaged line costs its roundup a rebuild, not the whole cache.
     const entries = new Map<string, Entry>();
     let damaged = 0;
-    for (const line of lines) {
+    for (const line of lines.slice(1)) {
       const parsed = parseEntry(line);
       if (parsed) entries.set(parsed[0], parsed[1]);
       else damaged++;
@@ -95,18 +98,23 @@ export class BuildCache {
       if (!info || info.size !== size || info.mtimeMs !== mtimeMs) return undefined;
     }
     try {
-      const outcome = JSON.parse(entry.outcome) as Outcome;
+      const outcome = JSON.parse(new TextDecoder().decode(entry.outcome)) as Outcome;
       if (Array.isArray(outcome?.findings) && Array.isArray(outcome.written)) return { ...outcome, unchanged: true };
     } catch {}
     // A damaged outcome costs its roundup a rebuild.
     return undefined;
   }
 
-  /** Remember a roundup that built cleanly and wrote its files; forget one that did not. */
+  /**
+   * Remember a roundup that wrote its files, or that has errors and so writes none (its findings are
+   * replayed, so a no-op rebuild of a tree with errors parses nothing either); forget one whose outcome
+   * another run might not repeat (a render that timed out, a bug in roundup).
+   */
   async record(dir: string, job: Job, key: string, outcome: Outcome) {
     const id = entryId(dir, job);
     const failed = outcome.findings.some((finding) => finding.severity === 'error');
-    if (failed || outcome.written.length === 0) {
+    const unrepeatable = outcome.findings.some((finding) => UNREPEATABLE.has(finding.ruleId ?? ''));
+    if (unrepeatable || (!failed && outcome.written.length === 0)) {
       this.dirty = this.entries.delete(id) || this.dirty;
       return;
     }
@@ -118,7 +126,7 @@ export class BuildCache {
       }),
     );
     const { unchanged: _, ...kept } = outcome;
-    this.entries.set(id, { key, outputs, outcome: JSON.stringify(kept) });
+    this.entries.set(id, { key, outputs, outcome: Buffer.from(JSON.stringify(kept)) });
     this.dirty = true;
   }
 
@@ -161,24 +169,43 @@ export class BuildCache {
     writeFileAtomicSync(this.file, this.lines());
   }
 
-  private *lines(): Generator<string> {
+  private *lines(): Generator<string | Uint8Array> {
     yield `${JSON.stringify({ version: VERSION })}\n`;
-    for (const [id, { key, outputs, outcome }] of this.entries) yield `${JSON.stringify([id, key, outputs])}\t${outcome}\n`;
+    for (const [id, { key, outputs, outcome }] of this.entries) {
+      yield `${JSON.stringify([id, key, outputs])}\t`;
+      yield outcome;
+      yield '\n';
+    }
   }
 }
 
 const SAVE_EVERY_MS = 10_000;
 
+/** Findings that depend on the machine or on roundup's own bugs, not on the inputs: their roundups are redone every time. */
+const UNREPEATABLE = new Set(['markdown-too-slow', 'internal-error']);
+
 /** One entry per roundup, set of formats and output folder. */
 const entryId = (dir: string, job: Job) => `${dir}\0${[...job.formats].sort().join(',')}\0${job.outDir}`;
 
-function parseEntry(line: string): [string, Entry] | undefined {
-  const tab = line.indexOf('\t');
+/** The file's non-empty lines, as views of its bytes (no copy). */
+function splitLines(bytes: Buffer): Buffer[] {
+  const lines: Buffer[] = [];
+  for (let start = 0; start < bytes.length; ) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    if (end > start) lines.push(bytes.subarray(start, end));
+    start = end + 1;
+  }
+  return lines;
+}
+
+function parseEntry(line: Buffer): [string, Entry] | undefined {
+  const tab = line.indexOf(0x09);
   if (tab === -1) return undefined;
   try {
-    const [id, key, outputs] = JSON.parse(line.slice(0, tab)) as [string, string, Entry['outputs']];
-    const valid = typeof id === 'string' && typeof key === 'string' && Array.isArray(outputs) && line[tab + 1] === '{';
-    return valid ? [id, { key, outputs, outcome: line.slice(tab + 1) }] : undefined;
+    const [id, key, outputs] = JSON.parse(line.toString('utf8', 0, tab)) as [string, string, Entry['outputs']];
+    const valid = typeof id === 'string' && typeof key === 'string' && Array.isArray(outputs) && line[tab + 1] === 0x7b;
+    return valid ? [id, { key, outputs, outcome: line.subarray(tab + 1) }] : undefined;
   } catch {
     return undefined;
   }
