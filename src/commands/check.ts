@@ -23,7 +23,7 @@ export interface CheckFlags {
 
 /** `roundup check`: report what the roundups under `paths` get wrong; write nothing. */
 export async function checkCommand(paths: string[], flags: CheckFlags, context: CommandContext): Promise<number> {
-  const { io, cwd, env } = context;
+  const { io, cwd, env, workerUrl } = context;
   if (flags.fixDryRun && (flags.reporter === 'json' || flags.reporter === 'sarif'))
     throw new UsageError(
       `--fix-dry-run writes its diff to standard output, where --reporter ${flags.reporter} writes too: use one or the other`,
@@ -50,6 +50,8 @@ export async function checkCommand(paths: string[], flags: CheckFlags, context: 
     fix: flags.fixDryRun ? 'dry-run' : flags.fix,
     onProgress: progress.update,
     onFindings: output.onFindings,
+    // A check of 2,000 roundups or more starts the worker pool too: without the bundled worker it crashed.
+    workerUrl,
   });
   progress.clear();
   for (const warning of result.warnings) io.stderr.write(`roundup: ${visible(warning)}\n`);

@@ -45,6 +45,8 @@ export interface CheckOptions {
    * `findings` stays empty, so a run's memory does not grow with its findings.
    */
   onFindings?: (findings: readonly Finding[]) => void;
+  /** The worker script (the CLI passes its bundled one), for runs large enough to start the worker pool. Default: `worker.js` beside this module. */
+  workerUrl?: URL;
 }
 
 export interface BuildOptions extends CheckOptions {
@@ -74,8 +76,6 @@ export interface BuildOptions extends CheckOptions {
   jobs?: number;
   /** Smallest batch worth starting worker threads for. Default: 2000 (measured by `npm run bench`). */
   parallelThreshold?: number;
-  /** The worker script (the CLI passes its bundled one). Default: `worker.js` beside this module. */
-  workerUrl?: URL;
 }
 
 export interface RoundupResult {
