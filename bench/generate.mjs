@@ -1,5 +1,8 @@
 // Writes a deterministic synthetic content tree: N roundups × 6 experts, answers of
 // 200–400 words with varied Markdown (emphasis, links, lists, quotes, code).
+// With `{ findings: true }` the tree is content as it really is: a fixed share of
+// experts carry each kind of warning and info (and one roundup in 50 an error),
+// about 8 findings per roundup.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -30,7 +33,27 @@ const PLACES = [
   'Denver, Colorado',
 ];
 
-export function generateTree(root, count, seed = 1) {
+/*
+ * The realistic tree's flaws, one per expert slot in turn (6 experts × 50 roundups
+ * cycle through them), each as generated content has it. `front` replaces front
+ * matter lines, `answer` is added to the answer.
+ */
+const FLAWS = [
+  { credentials: 'LPC-S, CHPC', location: 'Frisco, Texas' }, // credential-ambiguous
+  { credentials: 'LCSW, RPT, PhD' }, // credential-order
+  { maxWords: 150 }, // answer-length
+  { location: 'Fairview' }, // location-region-missing
+  { credentials: 'Ph.D., LMFT' }, // credential-format
+  { credentials: 'LCMHC', location: 'Austin, Texas' }, // credential-jurisdiction
+  { location: 'Austin, TX' }, // location-style
+  { answer: 'Some words in <b>raw</b> HTML.' }, // html-removed
+  { answer: '# A heading too high' }, // heading-level
+  { credentials: 'PhD, XYZQ' }, // credential-unknown (info)
+  { role: 'Sports psychologist', credentials: 'LPC-S' }, // role-credential
+  { credentials: 'PhD, LCSW, PhD' }, // credential-duplicate
+];
+
+export function generateTree(root, count, seed = 1, options = {}) {
   const next = random(seed);
   const pick = (list) => list[Math.floor(next() * list.length)];
   const sentence = () => {
@@ -69,10 +92,23 @@ export function generateTree(root, count, seed = 1) {
     for (let expert = 0; expert < 6; expert++) {
       const name = `${FIRST[(index + expert) % FIRST.length]} ${LAST[(index * 7 + expert) % LAST.length]}`;
       const id = `${name.toLowerCase().replace(' ', '-')}-${expert}`;
-      writeFileSync(
-        path.join(dir, 'experts', `${id}.md`),
-        `---\nname: ${name}\ncredentials: [${pick(CREDENTIALS).join(', ')}]\nlocation: ${pick(PLACES)}\n---\n\n${answer()}\n`,
-      );
+      const front = { credentials: `[${pick(CREDENTIALS).join(', ')}]`, location: pick(PLACES) };
+      let text = answer();
+      if (options.findings) {
+        // Every expert carries one flaw, as drafts do, and one in three a second one that touches other lines.
+        const slot = (index * 6 + expert) % FLAWS.length;
+        const second = (index + expert) % 3 === 0 ? FLAWS[(slot + 7) % FLAWS.length] : {};
+        const flaw = { ...second, ...FLAWS[slot], answer: [FLAWS[slot].answer, second.answer].filter(Boolean).join('\n\n') };
+        if (flaw.credentials) front.credentials = flaw.credentials;
+        if (flaw.location) front.location = flaw.location;
+        if (flaw.role) front.role = flaw.role;
+        if (flaw.maxWords) front.maxWords = flaw.maxWords;
+        if (flaw.answer) text = `${text}\n\n${flaw.answer}`;
+        // One roundup in 50 has an error (a misspelt state), so it is not written.
+        if (index % 50 === 7 && expert === 0) front.location = 'Sacramento, Californa';
+      }
+      const lines = Object.entries(front).map(([key, value]) => `${key}: ${value}`);
+      writeFileSync(path.join(dir, 'experts', `${id}.md`), `---\nname: ${name}\n${lines.join('\n')}\n---\n\n${text}\n`);
     }
   }
 }

@@ -5,14 +5,14 @@
  * @example
  * import { build, reportPretty } from 'expert-roundup';
  * const result = await build({ paths: ['examples/therapists-cry'], formats: ['html', 'json'] });
- * process.stderr.write(reportPretty(result.files));
+ * process.stderr.write(reportPretty(result.findings));
  * process.exitCode = result.code;
  */
 export { build, check, FORMATS } from './engine/run.js';
 export { render } from './render/formats.js';
 export type { BuildOptions, BuildResult, CheckOptions, Format, RoundupResult } from './engine/run.js';
 export type { FixedFile } from './engine/fix.js';
-export type { Edit } from './util/diagnostics.js';
+export type { Edit, Finding } from './util/diagnostics.js';
 export { discoverRoundups } from './engine/discover.js';
 export { UsageError } from './util/errors.js';
 export { readRoundup } from './load/roundup.js';

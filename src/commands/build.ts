@@ -3,7 +3,7 @@ import { UsageError } from '../util/errors.js';
 import { visible } from '../util/visible.js';
 import type { CheckFlags } from './check.js';
 import type { CommandContext } from './io.js';
-import { appendStepSummary } from './step-summary.js';
+import { findingsOutput } from './findings-output.js';
 import { maxWarningsLine, progressBar, summaryLine } from './terminal.js';
 
 export interface BuildFlags extends CheckFlags {
@@ -59,10 +59,18 @@ export async function buildCommand(paths: string[], flags: BuildFlags, context: 
 }
 
 async function buildOnce(paths: string[], flags: BuildFlags, formats: Format[], context: CommandContext): Promise<number> {
-  const { io, cwd, env, colorLevel, workerUrl } = context;
-  const [{ build }, { reportFindings }] = await Promise.all([import('../engine/run.js'), import('../report/choose.js')]);
+  const { io, cwd, env, workerUrl } = context;
+  const { build } = await import('../engine/run.js');
   const toStdout = flags.out === '-';
   const progress = progressBar(io.stderr, env, io.now);
+  const output = await findingsOutput(flags, context, {
+    stream: flags.reporter === 'pretty' || toStdout ? 'stderr' : 'stdout',
+    // Once per command: a watch session would add a summary per rebuild.
+    summaryTitle: flags.watch ? undefined : 'roundup build',
+    clearProgress: progress.clear,
+    // `--out -` prints one roundup, and refuses more before reporting anything.
+    defer: toStdout,
+  });
   const result = await build({
     paths,
     cwd,
@@ -87,14 +95,12 @@ async function buildOnce(paths: string[], flags: BuildFlags, formats: Format[], 
     cacheDir: flags.cacheDir,
     workerUrl,
     onProgress: progress.update,
+    onFindings: output.onFindings,
   });
   progress.clear();
   if (toStdout && result.roundups.length > 1) throw new UsageError(`--out - prints a single roundup; ${result.roundups.length} were found`);
   for (const warning of result.warnings) io.stderr.write(`roundup: ${visible(warning)}\n`);
-  const text = await reportFindings(result.files, { ...flags, colorLevel, cwd });
-  (flags.reporter === 'pretty' || toStdout ? io.stderr : io.stdout).write(text);
-  // Once per command: a watch session would add a summary per rebuild.
-  if (!flags.watch) await appendStepSummary(result.files, { title: 'roundup build', quiet: flags.quiet }, context);
+  await output.end();
   reportOutputs(result, flags, io);
   for (const file of result.removed) io.stderr.write(`Removed ${visible(file)}\n`);
   if (result.failure) io.stderr.write(`roundup: ${visible(result.failure)}\n`);

@@ -1,7 +1,7 @@
 import type { ReporterName } from '../report/choose.js';
 import { visible } from '../util/visible.js';
 import type { CommandContext } from './io.js';
-import { appendStepSummary } from './step-summary.js';
+import { findingsOutput } from './findings-output.js';
 import { maxWarningsLine, progressBar, summaryLine } from './terminal.js';
 import { fixDiff, fixSummary } from './fix-output.js';
 import { UsageError } from '../util/errors.js';
@@ -23,13 +23,20 @@ export interface CheckFlags {
 
 /** `roundup check`: report what the roundups under `paths` get wrong; write nothing. */
 export async function checkCommand(paths: string[], flags: CheckFlags, context: CommandContext): Promise<number> {
-  const { io, cwd, env, colorLevel } = context;
+  const { io, cwd, env, workerUrl } = context;
   if (flags.fixDryRun && (flags.reporter === 'json' || flags.reporter === 'sarif'))
     throw new UsageError(
       `--fix-dry-run writes its diff to standard output, where --reporter ${flags.reporter} writes too: use one or the other`,
     );
-  const [{ check }, { reportFindings }] = await Promise.all([import('../engine/run.js'), import('../report/choose.js')]);
+  const { check } = await import('../engine/run.js');
   const progress = progressBar(io.stderr, env, io.now);
+  const output = await findingsOutput(flags, context, {
+    stream: flags.reporter === 'pretty' ? 'stderr' : 'stdout',
+    summaryTitle: 'roundup check',
+    clearProgress: progress.clear,
+    // The diff comes first on standard output.
+    defer: Boolean(flags.fixDryRun),
+  });
   const result = await check({
     paths,
     cwd,
@@ -42,14 +49,15 @@ export async function checkCommand(paths: string[], flags: CheckFlags, context: 
     shard: flags.shard,
     fix: flags.fixDryRun ? 'dry-run' : flags.fix,
     onProgress: progress.update,
+    onFindings: output.onFindings,
+    // A check of 2,000 roundups or more starts the worker pool too: without the bundled worker it crashed.
+    workerUrl,
   });
   progress.clear();
   for (const warning of result.warnings) io.stderr.write(`roundup: ${visible(warning)}\n`);
   const fixed = result.roundups.flatMap((roundup) => roundup.fixed);
   if (flags.fixDryRun) io.stdout.write(fixDiff(fixed));
-  const text = await reportFindings(result.files, { ...flags, colorLevel, cwd });
-  (flags.reporter === 'pretty' ? io.stderr : io.stdout).write(text);
-  await appendStepSummary(result.files, { title: 'roundup check', quiet: flags.quiet }, context);
+  await output.end();
   if (flags.verbose) for (const roundup of result.roundups) io.stderr.write(`Checked ${visible(roundup.dir)}\n`);
   if (flags.fix || flags.fixDryRun) io.stderr.write(`${fixSummary(fixed, Boolean(flags.fixDryRun))}\n`);
   if (flags.verbose) for (const { file, reason } of result.skipped) io.stderr.write(`Skipped ${visible(file)}: ${reason}\n`);

@@ -82,7 +82,7 @@ async function startPreview(dir: string, options: PreviewOptions): Promise<Previ
     const result = await build({ paths: [dir], cwd: options.cwd, outDir: out, cacheDir: path.join(out, '.cache'), formats: ['html'] });
     const roundup = result.roundups[0];
     const file = roundup?.written[0] ?? (roundup?.unchanged ? path.join(out, readFirstHtml(out)) : undefined);
-    problems = result.code === 0 ? undefined : reportPretty(result.files, { quiet: true }).trim() || 'The build failed.';
+    problems = result.code === 0 ? undefined : reportPretty(result.findings, { quiet: true }).trim() || 'The build failed.';
     if (file) html = readFileSync(path.resolve(options.cwd, file), 'utf8');
     options.onBuild?.(result);
     return result;
@@ -189,7 +189,7 @@ export async function previewCommand(
     cwd,
     port: flags.port,
     host: flags.host,
-    onBuild: (result) => io.stderr.write(`${reportPretty(result.files, { colorLevel })}${summaryLine(result.summary)}\n`),
+    onBuild: (result) => io.stderr.write(`${reportPretty(result.findings, { colorLevel })}${summaryLine(result.summary)}\n`),
   });
   if (flags.port === undefined && preview.port !== DEFAULT_PORT)
     io.stderr.write(`roundup: port ${DEFAULT_PORT} is in use; serving on port ${preview.port} instead\n`);

@@ -35,6 +35,7 @@ export function progressBar(stream: CliIo['stderr'], env: Record<string, string 
     },
     clear: () => {
       if (shown) stream.write('\r\u001b[2K');
+      shown = false;
     },
   };
 }

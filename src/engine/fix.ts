@@ -2,8 +2,7 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { RawFile } from '../load/read.js';
 import type { RoundupSnapshot } from '../load/snapshot.js';
-import type { Edit } from '../util/diagnostics.js';
-import type { SerializedFile } from './serialize.js';
+import type { Edit, Finding } from '../util/diagnostics.js';
 import { writeFileAtomic } from './write.js';
 
 /** A file `--fix` changed (or, in a dry run, would change): its text before and after, and how many findings that fixes. */
@@ -25,7 +24,7 @@ const MAX_PASSES = 10;
  * pass wait for the next pass, where they are recomputed from the fixed text.
  * The outcome is the last check's: the findings that remain.
  */
-export async function fixRoundup<Outcome extends { files: SerializedFile[] }>(
+export async function fixRoundup<Outcome extends { findings: Finding[] }>(
   snapshot: RoundupSnapshot,
   check: (snapshot: RoundupSnapshot) => Promise<Outcome>,
   options: { cwd: string; dryRun: boolean },
@@ -36,9 +35,9 @@ export async function fixRoundup<Outcome extends { files: SerializedFile[] }>(
   let outcome = await check(current);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const replaced = new Map<string, RawFile>();
-    for (const file of outcome.files) {
-      const edits = file.messages.flatMap((message) => (message.edit ? [message.edit] : []));
-      const raw = [current.question, ...current.experts].find((candidate) => candidate.path === file.path);
+    for (const file of new Set(outcome.findings.map((finding) => finding.file))) {
+      const edits = outcome.findings.flatMap((finding) => (finding.file === file && finding.edit ? [finding.edit] : []));
+      const raw = [current.question, ...current.experts].find((candidate) => candidate.path === file);
       if (edits.length === 0 || !raw?.bytes) continue;
       const { bytes, applied } = applyEdits(raw.bytes, edits);
       if (applied === 0) continue;

@@ -35,23 +35,28 @@ async function settleOrphans(
   const manifest = readManifest(options.manifest);
   const relative = (dir: string) => path.relative(outDir, path.resolve(options.cwd, dir)) || '.';
   const claims = new Map(Object.entries(manifest.files).map(([name, dirs]) => [name, new Set(dirs)]));
+  // What each roundup folder claimed, so each roundup looks at its own claims, not every output's (quadratic at 10,000 roundups).
+  const claimed = new Map<string, string[]>();
+  for (const [name, dirs] of claims) for (const dir of dirs) claimed.set(dir, [...(claimed.get(dir) ?? []), name]);
   for (const roundup of roundups) {
-    const produced = (roundup.written ?? []).map((file) => path.basename(file));
+    const produced = new Set((roundup.written ?? []).map((file) => path.basename(file)));
     // A roundup with errors wrote nothing this time: its earlier outputs are still its own.
-    if (produced.length === 0) continue;
+    if (produced.size === 0) continue;
     const dir = relative(roundup.dir);
-    const slugs = new Set(produced.filter((name) => OUTPUT_EXTENSIONS.has(path.extname(name))).map((name) => stem(name)));
-    for (const [name, dirs] of claims) {
-      if (dirs.has(dir) && !produced.includes(name) && !(OUTPUT_EXTENSIONS.has(path.extname(name)) && slugs.has(stem(name))))
-        dirs.delete(dir);
+    const slugs = new Set([...produced].filter((name) => OUTPUT_EXTENSIONS.has(path.extname(name))).map((name) => stem(name)));
+    for (const name of claimed.get(dir) ?? []) {
+      if (!produced.has(name) && !(OUTPUT_EXTENSIONS.has(path.extname(name)) && slugs.has(stem(name)))) claims.get(name)?.delete(dir);
     }
     for (const name of produced) claims.set(name, (claims.get(name) ?? new Set()).add(dir));
   }
-  // A roundup folder that is gone claims nothing.
-  for (const dirs of claims.values()) for (const dir of dirs) if (!existsSync(path.join(outDir, dir, 'question.yaml'))) dirs.delete(dir);
+  // A roundup folder that is gone claims nothing (each folder looked up once).
+  const present = new Map<string, boolean>();
+  const exists = (dir: string) => present.get(dir) ?? present.set(dir, existsSync(path.join(outDir, dir, 'question.yaml'))).get(dir)!;
+  for (const dirs of claims.values()) for (const dir of dirs) if (!exists(dir)) dirs.delete(dir);
 
   const orphans = [...claims].filter(([name, dirs]) => dirs.size === 0 && existsSync(path.join(outDir, name))).map(([name]) => name);
-  for (const [name, dirs] of claims) if (dirs.size === 0 && !orphans.includes(name)) claims.delete(name);
+  const orphaned = new Set(orphans);
+  for (const [name, dirs] of claims) if (dirs.size === 0 && !orphaned.has(name)) claims.delete(name);
   if (options.clean) {
     for (const name of orphans) {
       try {

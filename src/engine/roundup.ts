@@ -6,7 +6,7 @@ import type { ExpertInput, QuestionInput } from '../schema/input.js';
 import { checkStructure } from '../check/structure.js';
 import { applyIgnoreDirectives } from '../check/suppress.js';
 import { condenseRoundup } from '../model/condense.js';
-import { addDiagnostic, hasErrors } from '../util/diagnostics.js';
+import { addDiagnostic, type Finding, findingsOf, hasErrors } from '../util/diagnostics.js';
 import type { LoadedConfig } from '../load/config.js';
 import { configForRoundup } from '../load/config-overrides.js';
 import type { MarkdownLimits } from '../markdown/guard.js';
@@ -16,7 +16,6 @@ import { buildRoundup } from '../model/roundup.js';
 import { writeOutputs } from './write.js';
 import { environmentProblem } from './environment.js';
 import { fixRoundup, type FixedFile } from './fix.js';
-import { serializeFile, type SerializedFile } from './serialize.js';
 import { keepFocused } from './focus.js';
 
 import { EXTENSIONS, render, type Format } from '../render/formats.js';
@@ -45,7 +44,8 @@ export interface Job {
 /** What became of one roundup: plain data, the same whether it ran here or in a worker, or came from the cache. */
 export interface Outcome {
   dir: string;
-  files: SerializedFile[];
+  /** The findings, file by file in the roundup's order, each file's in reading order: what reporters print and the cache keeps. */
+  findings: Finding[];
   /** Paths written, relative to `cwd`. */
   written: string[];
   /** The rendered files, kept only when nothing is written (`--out -`, the API's `write: false`). */
@@ -80,7 +80,7 @@ export async function processRoundup(
   const markdown: MarkdownLimits = { maxDepth: limits?.maxNesting, timeoutMs: limits?.renderTimeoutMs };
   const loaded = await loadRoundup(snapshot, { cwd: job.cwd, markdown });
   const files = [loaded.question.file, ...loaded.experts.map((expert) => expert.file)];
-  const outcome: Outcome = { dir: snapshot.dir, files: [], written: [], outputs: [], condensed: [] };
+  const outcome: Outcome = { dir: snapshot.dir, findings: [], written: [], outputs: [], condensed: [] };
   try {
     await produce(loaded, files, config, job, outcome);
   } catch (error) {
@@ -95,7 +95,7 @@ export async function processRoundup(
       });
   }
   if (focus) keepFocused(files, focus, job.cwd);
-  outcome.files = files.map(serializeFile);
+  outcome.findings = files.flatMap((file) => findingsOf(file, { spans: true }));
   return outcome;
 }
 

@@ -2,6 +2,7 @@ import type { VFile } from 'vfile';
 import type { Format } from '../render/formats.js';
 import type { Outcome } from './roundup.js';
 import type { FixedFile } from './fix.js';
+import type { Finding } from '../util/diagnostics.js';
 
 /* What `check()` and `build()` take and return: the library's contract for a run. */
 
@@ -38,6 +39,14 @@ export interface CheckOptions {
   fix?: boolean | 'dry-run';
   /** Called after each roundup, in order. */
   onProgress?: (progress: { done: number; total: number }) => void;
+  /**
+   * Called with each roundup's findings (and a config file's) as soon as it
+   * is settled, in the order the result would list them; then the result's
+   * `findings` stays empty, so a run's memory does not grow with its findings.
+   */
+  onFindings?: (findings: readonly Finding[]) => void;
+  /** The worker script (the CLI passes its bundled one), for runs large enough to start the worker pool. Default: `worker.js` beside this module. */
+  workerUrl?: URL;
 }
 
 export interface BuildOptions extends CheckOptions {
@@ -67,8 +76,6 @@ export interface BuildOptions extends CheckOptions {
   jobs?: number;
   /** Smallest batch worth starting worker threads for. Default: 2000 (measured by `npm run bench`). */
   parallelThreshold?: number;
-  /** The worker script (the CLI passes its bundled one). Default: `worker.js` beside this module. */
-  workerUrl?: URL;
 }
 
 export interface RoundupResult {
@@ -95,8 +102,16 @@ export interface BuildSummary {
 }
 
 export interface BuildResult {
-  /** The input files that have diagnostics (clean files are left out, so memory stays flat on large trees). */
-  files: VFile[];
+  /**
+   * Every finding, file by file, each file's in reading order, as reporters
+   * take them (empty when `onFindings` received them instead).
+   */
+  findings: Finding[];
+  /**
+   * @deprecated The findings as files with messages (without their text), made from `findings` when first read;
+   * use `findings`.
+   */
+  readonly files: VFile[];
   roundups: RoundupResult[];
   summary: BuildSummary;
   /** Files given that are no roundup's input (`README.md`), or ignored: passed over, with the reason. */

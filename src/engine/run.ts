@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { VFile } from 'vfile';
 import type { BuildOptions, BuildResult, BuildSummary, CheckOptions, RoundupResult } from './run-types.js';
 import { BuildCache, cacheKey, defaultCacheDir } from './cache.js';
 import { WorkerPool } from './pool.js';
 import { FORMATS, type Format } from '../render/formats.js';
 import type { Job, Outcome } from './roundup.js';
-import { deserializeFile } from './serialize.js';
-import { hasErrors } from '../util/diagnostics.js';
+import { filesOf } from './serialize.js';
+import { type Finding, findingsOf, hasErrors } from '../util/diagnostics.js';
 import { exitCodeFor } from '../util/exit-code.js';
 import { discover } from './discover.js';
 import { checkOutputFolder, refuseOutputInsideInput } from './output-folder.js';
@@ -30,7 +29,11 @@ export type { BuildOptions, BuildResult, BuildSummary, CheckOptions, RoundupResu
  */
 const processing = () => import('./roundup.js');
 
-/** Below this many roundups, starting worker threads costs more than it saves (measured by `npm run bench`). */
+/**
+ * Below this many roundups, starting worker threads costs more than it saves. Measured by `npm run bench`
+ * on two cores (docs/benchmarks.md): 1.25× faster than `--jobs 1` at 3,000, 1.52× at 10,000 (with findings),
+ * at the price of a second heap (689 against 477 MiB peak at 10,000).
+ */
 const PARALLEL_THRESHOLD = 2000;
 
 /** Load, check and model every roundup under `paths`; nothing is rendered or written. */
@@ -97,7 +100,19 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
   });
   let failure: string | undefined;
 
-  const files: VFile[] = [];
+  // Every finding goes to `onFindings` as soon as its roundup is settled, or is kept for the result.
+  const findings: Finding[] = [];
+  let internal = false;
+  const report = (found: readonly Finding[]) => {
+    if (found.length === 0) return;
+    for (const finding of found) {
+      if (finding.severity === 'error') summary.errors++;
+      else if (finding.severity === 'warning') summary.warnings++;
+      if (finding.ruleId === 'internal-error') internal = true;
+    }
+    if (options.onFindings) options.onFindings(found);
+    else for (const finding of found) findings.push(finding);
+  };
   const summary: BuildSummary = { roundups: dirs.length, written: 0, unchanged: 0, errors: 0, warnings: 0, seconds: 0 };
   const configs = new Map<string, Promise<{ config: LoadedConfig }>>();
   const configPaths = new Map<string, Promise<string | undefined>>();
@@ -119,12 +134,8 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
             // A config extended by several is read for each, but reported once.
             if (file.messages.length === 0 || reported.has(path.resolve(cwd, file.path))) continue;
             reported.add(path.resolve(cwd, file.path));
-            files.push(file);
             // The config's findings count in the summary like any file's.
-            for (const message of file.messages) {
-              if (message.fatal === true) summary.errors++;
-              else if (message.fatal === false) summary.warnings++;
-            }
+            report(findingsOf(file, { spans: true }));
           }
           return { config };
         })(),
@@ -145,14 +156,7 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
 
   const settle = (outcome: Outcome) => {
     failure ??= outcome.failure;
-    for (const serialized of outcome.files) {
-      if (serialized.messages.length === 0) continue;
-      files.push(deserializeFile(serialized, cwd));
-      for (const message of serialized.messages) {
-        if (message.severity === 'error') summary.errors++;
-        else if (message.severity === 'warning') summary.warnings++;
-      }
-    }
+    report(outcome.findings);
     summary.written += outcome.unchanged ? 0 : outcome.written.length;
     summary.unchanged += outcome.unchanged ? 1 : 0;
     roundups.push({
@@ -183,7 +187,7 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
       if (collision) {
         pending.push(slugCollisionOutcome(snapshot, collision, cwd));
       } else if (configBroken(config)) {
-        pending.push(Promise.resolve({ dir, files: [], written: [], outputs: [], condensed: [] }));
+        pending.push(Promise.resolve({ dir, findings: [], written: [], outputs: [], condensed: [] }));
       } else {
         const key = cache && cacheKey(snapshot, config.raws, job);
         const cached = key ? await cache!.lookup(path.resolve(cwd, dir), job, key) : undefined;
@@ -216,10 +220,23 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
 
   summary.seconds = (performance.now() - started) / 1000;
   const badConfig = (await Promise.all(configs.values())).some(({ config }) => configBroken(config));
-  const internal = files.some((file) => file.messages.some((message) => message.ruleId === 'internal-error'));
   const broken = badConfig || internal || failure !== undefined;
   const code = exitCodeFor({ ...summary, strict: options.strict, maxWarnings: options.maxWarnings, broken });
-  return { files, roundups, summary, warnings, failure, removed, skipped: discovered.skipped, code };
+  let files: ReturnType<typeof filesOf> | undefined;
+  return {
+    findings,
+    get files() {
+      files ??= filesOf(findings, cwd);
+      return files;
+    },
+    roundups,
+    summary,
+    warnings,
+    failure,
+    removed,
+    skipped: discovered.skipped,
+    code,
+  };
 }
 
 const configBroken = (config: LoadedConfig) => hasErrors(config.layers.map((layer) => layer.file));

@@ -52,11 +52,10 @@ export async function slugCollisionOutcome(
   collision: { slug: string; others: string[] },
   cwd: string,
 ): Promise<Outcome> {
-  const [{ parseQuestion }, { decodeFile }, { addDiagnostic }, { serializeFile }] = await Promise.all([
+  const [{ parseQuestion }, { decodeFile }, { addDiagnostic, findingsOf }] = await Promise.all([
     import('../load/question.js'),
     import('../load/read.js'),
     import('../util/diagnostics.js'),
-    import('./serialize.js'),
   ]);
   const question = parseQuestion(decodeFile(snapshot.question, cwd));
   const others = collision.others.map((other) => `\`${other}\``).join(', ');
@@ -67,5 +66,5 @@ export async function slugCollisionOutcome(
     reason: `Unexpected slug \`${collision.slug}\`, also the slug of the roundup in ${others}: their files would overwrite each other, so neither is written`,
     note: 'Give one of the roundups its own `slug:` in question.yaml.',
   });
-  return { dir: snapshot.dir, files: [serializeFile(question.file)], written: [], outputs: [], condensed: [] };
+  return { dir: snapshot.dir, findings: findingsOf(question.file, { spans: true }), written: [], outputs: [], condensed: [] };
 }

@@ -67,7 +67,7 @@ const TEMPORARY = /^\..+\.([0-9a-f]{8})-(\d+)-[0-9a-f]{8}\.tmp$/;
  */
 export async function writeFileAtomic(
   target: string,
-  contents: string | Uint8Array | Iterable<string>,
+  contents: string | Uint8Array | Iterable<string | Uint8Array>,
   options: { sync?: boolean; mode?: number } = {},
 ): Promise<void> {
   const temporary = await writeTemporary(target, contents, options.sync);
@@ -84,14 +84,14 @@ export async function writeFileAtomic(
 }
 
 /** The same, synchronously, for a signal handler: the process exits right after. */
-export function writeFileAtomicSync(target: string, pieces: Iterable<string>): void {
+export function writeFileAtomicSync(target: string, pieces: Iterable<string | Uint8Array>): void {
   const temporary = temporaryName(target);
   inFlight.add(temporary);
   try {
     const descriptor = openSync(temporary, 'wx', 0o644);
     try {
       for (const piece of pieces) {
-        const bytes = Buffer.from(piece);
+        const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
         // writeSync may write less than asked (a full disk, a signal): loop until every byte is written.
         for (let done = 0; done < bytes.length; ) done += writeSync(descriptor, bytes, done);
       }
@@ -130,7 +130,11 @@ const temporaryName = (target: string) =>
   path.join(path.dirname(target), `.${path.basename(target)}.${HOST}-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 
 /** Write `contents` in full to a new temporary file beside `target`, and return its path (still in flight). */
-async function writeTemporary(target: string, contents: string | Uint8Array | Iterable<string>, sync = false): Promise<string> {
+async function writeTemporary(
+  target: string,
+  contents: string | Uint8Array | Iterable<string | Uint8Array>,
+  sync = false,
+): Promise<string> {
   const temporary = temporaryName(target);
   inFlight.add(temporary);
   try {
@@ -141,15 +145,19 @@ async function writeTemporary(target: string, contents: string | Uint8Array | It
       if (typeof contents === 'string' || contents instanceof Uint8Array) {
         await handle.writeFile(contents);
       } else {
-        let batch = '';
+        let batch: Buffer[] = [];
+        let size = 0;
         for (const piece of contents) {
-          batch += piece;
-          if (batch.length >= 1 << 20) {
-            await handle.writeFile(batch);
-            batch = '';
+          const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
+          batch.push(bytes as Buffer);
+          size += bytes.length;
+          if (size >= 1 << 20) {
+            await handle.writeFile(Buffer.concat(batch));
+            batch = [];
+            size = 0;
           }
         }
-        await handle.writeFile(batch);
+        await handle.writeFile(Buffer.concat(batch));
       }
       if (sync) await handle.sync();
     } finally {

@@ -1,4 +1,4 @@
-import type { VFile } from 'vfile';
+import type { Reporter } from './messages.js';
 
 export type ReporterName = 'pretty' | 'json' | 'github' | 'sarif';
 
@@ -10,10 +10,10 @@ export interface ReportOptions {
   cwd?: string;
 }
 
-/** The named reporter's text for these files; each reporter is loaded only when chosen. */
-export async function reportFindings(files: readonly VFile[], options: ReportOptions): Promise<string> {
-  if (options.reporter === 'json') return (await import('./json.js')).reportJson(files, options);
-  if (options.reporter === 'github') return (await import('./github.js')).reportGithub(files, options);
-  if (options.reporter === 'sarif') return (await import('./sarif.js')).reportSarif(files, options);
-  return (await import('./pretty.js')).reportPretty(files, { colorLevel: options.colorLevel, quiet: options.quiet });
+/** The named reporter, to feed findings as a run settles them; each reporter is loaded only when chosen. */
+export async function createReporter(options: ReportOptions): Promise<Reporter> {
+  if (options.reporter === 'json') return (await import('./json.js')).jsonReporter(options);
+  if (options.reporter === 'github') return (await import('./github.js')).githubReporter(options);
+  if (options.reporter === 'sarif') return (await import('./sarif.js')).sarifReporter(options);
+  return (await import('./pretty.js')).prettyReporter({ colorLevel: options.colorLevel, quiet: options.quiet });
 }

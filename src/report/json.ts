@@ -1,6 +1,5 @@
-import type { VFile } from 'vfile';
-import { severityOf, type Edit } from '../util/diagnostics.js';
-import { sortMessages } from './messages.js';
+import type { Edit, Finding } from '../util/diagnostics.js';
+import { type Findings, type Reporter, reportAll, shown } from './messages.js';
 
 /** One finding in `--reporter json`: what CI tools and `merge-reports` read. */
 export interface ReportEntry {
@@ -20,24 +19,41 @@ export interface ReportEntry {
 }
 
 /** Every diagnostic as data, one object each, in a fixed key order. */
-export function reportJson(files: readonly VFile[], options: { quiet?: boolean } = {}): string {
-  const records = files.flatMap((file) =>
-    sortMessages(file, options).map(
-      (message): ReportEntry => ({
-        file: file.path,
-        line: message.line ?? 1,
-        column: message.column ?? 1,
-        endLine: message.place && 'end' in message.place ? message.place.end.line : (message.line ?? 1),
-        endColumn: message.place && 'end' in message.place ? message.place.end.column : (message.column ?? 1),
-        severity: severityOf(message),
-        ruleId: message.ruleId ?? null,
-        message: message.reason,
-        fix: message.note ?? null,
-        expected: message.expected ?? [],
-        edit: message.edit ?? null,
-        url: message.url ?? null,
-      }),
-    ),
-  );
-  return `${JSON.stringify(records, null, 2)}\n`;
+export function reportJson(input: Findings, options: { quiet?: boolean } = {}): string {
+  return reportAll(jsonReporter(options), input);
 }
+
+/**
+ * The JSON reporter, printing each entry as it comes: the text is the one
+ * array `JSON.stringify(entries, null, 2)` would make, without ever holding
+ * all the entries.
+ */
+export function jsonReporter(options: { quiet?: boolean } = {}): Reporter {
+  let first = true;
+  return {
+    add(findings) {
+      let text = '';
+      for (const finding of shown(findings, options)) {
+        text += `${first ? '[\n' : ',\n'}  ${JSON.stringify(entry(finding), null, 2).replaceAll('\n', '\n  ')}`;
+        first = false;
+      }
+      return text;
+    },
+    end: () => (first ? '[]\n' : '\n]\n'),
+  };
+}
+
+const entry = (finding: Finding): ReportEntry => ({
+  file: finding.file,
+  line: finding.line,
+  column: finding.column,
+  endLine: finding.endLine ?? finding.line,
+  endColumn: finding.endColumn ?? finding.column,
+  severity: finding.severity,
+  ruleId: finding.ruleId ?? null,
+  message: finding.reason,
+  fix: finding.note ?? null,
+  expected: finding.expected ?? [],
+  edit: finding.edit ?? null,
+  url: finding.url ?? null,
+});

@@ -1,9 +1,7 @@
 import { Chalk } from 'chalk';
-import type { VFile } from 'vfile';
-import type { VFileMessage } from 'vfile-message';
-import { sortMessages, statistics } from './messages.js';
-import { severityOf } from '../util/diagnostics.js';
+import type { Finding } from '../util/diagnostics.js';
 import { visible } from '../util/visible.js';
+import { type Findings, noCounts, type Reporter, reportAll, shown } from './messages.js';
 
 export interface PrettyOptions {
   /** 0: no color; 1 or more: ANSI colors. */
@@ -17,34 +15,47 @@ export interface PrettyOptions {
  * editors and terminals make clickable), each followed by the source line
  * with a caret and the fix, then a summary line.
  */
-export function reportPretty(files: readonly VFile[], options: PrettyOptions = {}): string {
-  const chalk = new Chalk({ level: options.colorLevel ?? 0 });
-  const paint = { error: chalk.red.bold, warning: chalk.yellow.bold, info: chalk.blue.bold };
-  const out: string[] = [];
-  for (const file of files) {
-    for (const message of sortMessages(file, options)) {
-      const severity = severityOf(message);
-      const where = `${visible(file.path)}:${message.line ?? 1}:${message.column ?? 1}`;
-      out.push(`${chalk.bold(where)}: ${paint[severity](severity)}: ${oneLine(message.reason)} ${chalk.dim(`[${message.ruleId}]`)}`);
-      out.push(...codeFrame(file, message, chalk));
-      if (message.note) out.push(`  ${chalk.cyan('fix:')} ${oneLine(message.note)}`);
-    }
-  }
-  const { errors, warnings, infos } = statistics(files);
-  const counts = [plural(errors, 'error'), plural(warnings, 'warning'), infos && !options.quiet ? plural(infos, 'info') : '']
-    .filter(Boolean)
-    .join(', ');
-  if (counts) out.push(`${out.length > 0 ? '\n' : ''}${errors ? chalk.red('✖') : chalk.yellow('⚠')} ${counts}`);
-  return out.length > 0 ? `${out.join('\n')}\n` : '';
+export function reportPretty(input: Findings, options: PrettyOptions = {}): string {
+  return reportAll(prettyReporter(options), input);
 }
 
-function codeFrame(file: VFile, message: VFileMessage, chalk: InstanceType<typeof Chalk>): string[] {
-  const line = message.line ?? undefined;
-  if (line === undefined || !file.value) return [];
-  const source = String(file.value).split('\n')[line - 1];
+/** The pretty reporter, printing each batch of findings as it comes. */
+export function prettyReporter(options: PrettyOptions = {}): Reporter {
+  const chalk = new Chalk({ level: options.colorLevel ?? 0 });
+  const paint = { error: chalk.red.bold, warning: chalk.yellow.bold, info: chalk.blue.bold };
+  const counts = noCounts();
+  let printed = false;
+  return {
+    add(findings) {
+      const out: string[] = [];
+      for (const finding of findings) counts[finding.severity]++;
+      for (const finding of shown(findings, options)) {
+        const where = `${visible(finding.file)}:${finding.line}:${finding.column}`;
+        out.push(
+          `${chalk.bold(where)}: ${paint[finding.severity](finding.severity)}: ${oneLine(finding.reason)} ${chalk.dim(`[${finding.ruleId}]`)}`,
+        );
+        out.push(...codeFrame(finding, chalk));
+        if (finding.note) out.push(`  ${chalk.cyan('fix:')} ${oneLine(finding.note)}`);
+      }
+      if (out.length === 0) return '';
+      printed = true;
+      return `${out.join('\n')}\n`;
+    },
+    end() {
+      const { error, warning, info } = counts;
+      const text = [plural(error, 'error'), plural(warning, 'warning'), info && !options.quiet ? plural(info, 'info') : '']
+        .filter(Boolean)
+        .join(', ');
+      return text ? `${printed ? '\n' : ''}${error ? chalk.red('✖') : chalk.yellow('⚠')} ${text}\n` : '';
+    },
+  };
+}
+
+function codeFrame(finding: Finding, chalk: InstanceType<typeof Chalk>): string[] {
+  const { line, source } = finding;
   if (source === undefined || source.trim() === '') return [];
-  const start = (message.column ?? 1) - 1;
-  const end = message.place && 'end' in message.place && message.place.end.line === line ? message.place.end.column - 1 : start + 1;
+  const start = finding.column - 1;
+  const end = finding.endLine === line && finding.endColumn !== undefined ? finding.endColumn - 1 : start + 1;
   const gutter = String(line).padStart(4);
   const shown = oneLine(source);
   return [

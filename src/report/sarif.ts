@@ -1,12 +1,10 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { VFile } from 'vfile';
-import type { VFileMessage } from 'vfile-message';
 import { LOAD_CHECKS, RULES } from '../check/catalog.js';
-import { docsUrl, severityOf, type Severity } from '../util/diagnostics.js';
+import { docsUrl, type Finding, type Severity } from '../util/diagnostics.js';
 import { relativeUrlPath } from '../util/paths.js';
 import { readHomepage, readVersion } from '../util/version.js';
-import { sortMessages } from './messages.js';
+import { type Findings, type Reporter, reportAll, shown } from './messages.js';
 
 /** The OASIS schema a SARIF 2.1.0 log names (errata 01, the current one). */
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -27,20 +25,36 @@ interface Descriptor {
  * rule of the catalog with its description and documentation, and every
  * diagnostic as a result at its file, line and column.
  */
-export function reportSarif(files: readonly VFile[], options: { quiet?: boolean; cwd?: string } = {}): string {
+export function reportSarif(input: Findings, options: { quiet?: boolean; cwd?: string } = {}): string {
+  return reportAll(sarifReporter(options), input);
+}
+
+/** The SARIF reporter: one document, whose rules come before its results, so it keeps each result (compact) and prints at the end. */
+export function sarifReporter(options: { quiet?: boolean; cwd?: string } = {}): Reporter {
   const cwd = options.cwd ?? process.cwd();
   const descriptors: Descriptor[] = [
     ...RULES.map((rule): Descriptor => ({ id: rule.id, description: rule.description, severity: rule.severity, kind: 'editorial' })),
     ...LOAD_CHECKS.map((check): Descriptor => ({ id: check.id, description: check.description, kind: 'load' })),
   ];
-  const results = files.flatMap((file) =>
-    sortMessages(file, options).map((message) => {
-      const id = message.ruleId ?? 'roundup';
-      let index = descriptors.findIndex((descriptor) => descriptor.id === id);
-      if (index === -1) index = descriptors.push({ id, kind: 'load' }) - 1;
-      return result(file, message, id, index, cwd);
-    }),
-  );
+  const indexes = new Map<string, number>();
+  // The first descriptor of an id wins, should a rule and a load check share it.
+  for (const [index, { id }] of descriptors.entries()) if (!indexes.has(id)) indexes.set(id, index);
+  const results: ReturnType<typeof result>[] = [];
+  return {
+    add(findings) {
+      for (const finding of shown(findings, options)) {
+        const id = finding.ruleId ?? 'roundup';
+        let index = indexes.get(id);
+        if (index === undefined) indexes.set(id, (index = descriptors.push({ id, kind: 'load' }) - 1));
+        results.push(result(finding, id, index, cwd));
+      }
+      return '';
+    },
+    end: () => sarifLog(descriptors, results, cwd),
+  };
+}
+
+function sarifLog(descriptors: Descriptor[], results: unknown[], cwd: string): string {
   const homepage = readHomepage();
   const log = {
     $schema: SARIF_SCHEMA,
@@ -86,33 +100,30 @@ function reportingDescriptor({ id, description, severity, kind }: Descriptor) {
   };
 }
 
-function result(file: VFile, message: VFileMessage, ruleId: string, ruleIndex: number, cwd: string) {
-  const place = message.place && 'start' in message.place ? message.place : undefined;
-  const start = { line: message.line ?? 1, column: message.column ?? 1 };
-  const end = place?.end;
+function result(finding: Finding, ruleId: string, ruleIndex: number, cwd: string) {
   return {
     ruleId,
     ruleIndex,
-    level: LEVEL[severityOf(message)],
+    level: LEVEL[finding.severity],
     // Code scanning shows message.text only, so the fix is in it, as in the github reporter.
-    message: { text: message.note ? `${message.reason} (fix: ${message.note})` : message.reason },
+    message: { text: finding.note ? `${finding.reason} (fix: ${finding.note})` : finding.reason },
     locations: [
       {
         physicalLocation: {
-          artifactLocation: artifactLocation(file.path, cwd),
+          artifactLocation: artifactLocation(finding.file, cwd),
           region: {
-            startLine: start.line,
-            startColumn: start.column,
-            ...(end ? { endLine: end.line, endColumn: end.column } : {}),
+            startLine: finding.line,
+            startColumn: finding.column,
+            ...(finding.endLine !== undefined ? { endLine: finding.endLine, endColumn: finding.endColumn } : {}),
           },
         },
       },
     ],
-    ...(message.note || message.expected?.length
+    ...(finding.note || finding.expected?.length
       ? {
           properties: {
-            ...(message.note ? { fix: message.note } : {}),
-            ...(message.expected?.length ? { expected: message.expected } : {}),
+            ...(finding.note ? { fix: finding.note } : {}),
+            ...(finding.expected?.length ? { expected: finding.expected } : {}),
           },
         }
       : {}),

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { location } from 'vfile-location';
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
+import { compareMessage } from 'vfile-sort';
 import { exitCodeFor } from './exit-code.js';
 import { packageFile } from './package-root.js';
 
@@ -66,8 +67,7 @@ export function docsUrl(ruleId: string): string {
  * sets those by hand.
  */
 export function addDiagnostic(file: VFile, diagnostic: Diagnostic): VFileMessage {
-  const text = String(file.value ?? '');
-  const place = diagnostic.span ? spanToPosition(text, diagnostic.span) : { line: 1, column: 1 };
+  const place = diagnostic.span ? spanToPosition(file, diagnostic.span) : { line: 1, column: 1 };
   const message = file.message(diagnostic.reason, {
     place,
     ruleId: diagnostic.ruleId,
@@ -88,14 +88,28 @@ export function addDiagnostic(file: VFile, diagnostic: Diagnostic): VFileMessage
  * duplicate), for its `cause`: never added to that file's own messages.
  */
 export function relatedPlace(file: VFile, span?: Span): VFileMessage {
-  const place = span ? spanToPosition(String(file.value ?? ''), span) : undefined;
+  const place = span ? spanToPosition(file, span) : undefined;
   const related = new VFileMessage('The related place', { place, source: 'roundup' });
   related.file = file.path;
   return related;
 }
 
-function spanToPosition(text: string, span: Span) {
-  const place = location(text);
+/*
+ * One line index per file's text, however many messages it gets: building one
+ * per message made a file with many findings quadratic. Keyed by the file and
+ * checked against its text, so a file whose text is replaced gets a new one.
+ */
+const indexes = new WeakMap<VFile, { text: string; place: ReturnType<typeof location>; lineStarts?: number[] }>();
+
+function indexOf(file: VFile) {
+  const text = String(file.value ?? '');
+  let index = indexes.get(file);
+  if (index?.text !== text) indexes.set(file, (index = { text, place: location(text) }));
+  return index;
+}
+
+function spanToPosition(file: VFile, span: Span) {
+  const { text, place } = indexOf(file);
   const start = place.toPoint(Math.min(span.start, text.length));
   const end = place.toPoint(Math.min(Math.max(span.end, span.start), text.length));
   if (!start) return { line: 1, column: 1 };
@@ -113,4 +127,76 @@ export function exitCode(files: readonly VFile[], options: { strict?: boolean } 
   const messages = files.flatMap((file) => file.messages);
   const count = (fatal: boolean) => messages.filter((message) => message.fatal === fatal).length;
   return exitCodeFor({ errors: count(true), warnings: count(false), strict: options.strict }) as 0 | 1;
+}
+
+/**
+ * A finding as reporters need it and no more: where, what, how to fix, and
+ * the one source line its code frame shows. What a run keeps, streams and
+ * caches instead of the file, so memory follows the findings, not the files.
+ */
+export interface Finding {
+  /** The file's path as the run names it (relative to its `cwd`). */
+  file: string;
+  line: number;
+  column: number;
+  /** Absent when the finding is at a point rather than a span. */
+  endLine?: number;
+  endColumn?: number;
+  severity: Severity;
+  ruleId?: string;
+  reason: string;
+  /** How to fix it, in words. */
+  note?: string;
+  expected?: string[];
+  actual?: string;
+  url?: string;
+  edit?: Edit;
+  /** The text of line `line` (without its line ending), for a code frame; absent when the file has no such line. */
+  source?: string;
+}
+
+/**
+ * A file's messages as findings, in reading order (vfile-sort's: line,
+ * column, errors first, then rule and reason). Every finding gets an end
+ * (its start when the message has none) when `spans` is set, as the engine
+ * reports them.
+ */
+export function findingsOf(file: VFile, options: { spans?: boolean } = {}): Finding[] {
+  if (file.messages.length === 0) return [];
+  const text = file.value === undefined || file.value === null ? '' : String(file.value);
+  return [...file.messages].sort(compareMessage).map((message): Finding => {
+    const line = message.line ?? 1;
+    const column = message.column ?? 1;
+    const end = message.place && 'end' in message.place ? message.place.end : options.spans ? { line, column } : undefined;
+    const source = text ? sourceLine(file, options.spans ? line : (message.line ?? undefined)) : undefined;
+    return {
+      file: file.path,
+      line,
+      column,
+      ...(end ? { endLine: end.line, endColumn: end.column } : {}),
+      severity: severityOf(message),
+      ...(message.ruleId !== undefined || options.spans ? { ruleId: message.ruleId ?? 'roundup' } : {}),
+      reason: message.reason,
+      ...(message.note ? { note: message.note } : {}),
+      ...(message.expected ? { expected: [...message.expected] } : {}),
+      ...(message.actual !== undefined ? { actual: message.actual } : {}),
+      ...(message.url ? { url: message.url } : {}),
+      ...(message.edit ? { edit: message.edit } : {}),
+      ...(source !== undefined ? { source } : {}),
+    };
+  });
+}
+
+/** Line `line` (1-based) of the file's text, split on `\n` only, from the file's one index of line starts. */
+function sourceLine(file: VFile, line: number | undefined): string | undefined {
+  if (line === undefined || line < 1) return undefined;
+  const index = indexOf(file);
+  if (!index.lineStarts) {
+    index.lineStarts = [0];
+    for (let at = index.text.indexOf('\n'); at !== -1; at = index.text.indexOf('\n', at + 1)) index.lineStarts.push(at + 1);
+  }
+  const start = index.lineStarts[line - 1];
+  if (start === undefined) return undefined;
+  const next = index.lineStarts[line];
+  return index.text.slice(start, next === undefined ? undefined : next - 1);
 }

@@ -108,9 +108,10 @@ describe('--report-unused-ignores', () => {
   test('reports each id that suppressed nothing at its place, only when asked', async () => {
     expect(await findings(experts)).toEqual(['question.yaml:4:21 expert-count', 'jane-doe.md:4:14 credential-order']);
     expect(await findings(experts, QUESTION, { reportUnusedIgnores: true })).toEqual([
+      // In reading order, as every reporter lists them.
       'question.yaml:4:21 expert-count',
-      'jane-doe.md:4:14 credential-order',
       'jane-doe.md:3:50 unused-ignore',
+      'jane-doe.md:4:14 credential-order',
       'jane-doe.md:5:23 unused-ignore',
     ]);
   });
