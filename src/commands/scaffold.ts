@@ -14,7 +14,7 @@ import { UsageError } from '../util/errors.js';
 import { PACKAGE_NAME, packageFile } from '../util/package-root.js';
 import type { CommandContext } from './io.js';
 import { DEFAULT_CONFIG } from '../load/find-config.js';
-import { buildLocation, splitCredentials } from '../model/roundup.js';
+import { buildLocation, splitCredentials } from '../model/fields.js';
 
 const QUESTION_TEMPLATE = (slug: string, schema: string) => `# yaml-language-server: $schema=${schema}
 # A roundup: one question put to several experts. Every field is shown; the optional ones are commented out.

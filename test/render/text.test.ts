@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { buildLocation } from '../../src/model/roundup.js';
+import { buildLocation } from '../../src/model/fields.js';
 import { renderText, stripControlCharacters } from '../../src/render/text.js';
 import { length, wrap } from '../../src/render/wrap.js';
 import { renderMarkdown } from '../../src/markdown/render.js';
