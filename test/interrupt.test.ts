@@ -24,8 +24,8 @@ test.each([
       stdio: 'ignore',
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
-    // In the middle of the build: once the first files are written (a loaded machine may take a while to start).
-    for (let waited = 0; waited < 20_000 && !(existsSync(out) && readdirSync(out).length > 0); waited += 20) {
+    // In the middle of the build: once the first twenty roundups are written (a loaded machine may take a while to start).
+    for (let waited = 0; waited < 20_000 && !(existsSync(out) && readdirSync(out).length >= 40); waited += 20) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     child.kill(signal);
@@ -37,13 +37,14 @@ test.each([
       expect(readFileSync(path.join(out, file), 'utf8').endsWith('</html>\n')).toBe(true);
     for (const file of files.filter((name) => name.endsWith('.json')))
       expect(() => JSON.parse(readFileSync(path.join(out, file), 'utf8'))).not.toThrow();
-    const saved = existsSync(cacheDir);
-    if (saved) expect(readdirSync(cacheDir).filter((file) => file.endsWith('.tmp'))).toEqual([]);
+    // Interrupted after twenty roundups were written (the last few in flight not yet recorded): the handler saved the rest.
+    const interrupted = code !== 0;
+    if (interrupted) expect(readdirSync(cacheDir).filter((file) => file.endsWith('.tmp'))).toEqual([]);
 
     // The work done before the signal was saved: the next build does not redo it.
     const rebuilt = await runCli(['build', content, '--out', out, '--format', 'html,json', '--cache-dir', cacheDir]);
     const [, written, unchanged] = /(\d+) files? written, (\d+) unchanged/.exec(rebuilt.stderr)!.map(Number);
-    if (saved) expect(unchanged).toBeGreaterThan(0);
+    if (interrupted) expect(unchanged).toBeGreaterThanOrEqual(10);
     expect(written! / 2 + unchanged!).toBe(400);
   },
   60_000,

@@ -31,7 +31,7 @@ async function settleOrphans(
   outDir: string,
   roundups: readonly RoundupResult[],
   options: { cwd: string; manifest: string; clean?: boolean },
-): Promise<{ orphans: string[]; removed: boolean }> {
+): Promise<string[]> {
   const manifest = readManifest(options.manifest);
   const relative = (dir: string) => path.relative(outDir, path.resolve(options.cwd, dir)) || '.';
   const claims = new Map(Object.entries(manifest.files).map(([name, dirs]) => [name, new Set(dirs)]));
@@ -72,7 +72,7 @@ async function settleOrphans(
     await mkdir(path.dirname(options.manifest), { recursive: true });
     await writeFileAtomic(options.manifest, `${JSON.stringify(next, null, 2)}\n`, { sync: true });
   }
-  return { orphans, removed: options.clean === true && orphans.length > 0 };
+  return orphans;
 }
 
 /** Outputs no roundup accounts for any more: removed with `clean` (returned, relative to `cwd`), otherwise a warning. */
@@ -82,18 +82,17 @@ export async function accountForOutputs(
   options: { cwd: string; manifest: string; clean?: boolean },
   warnings: string[],
 ) {
-  let settled: Awaited<ReturnType<typeof settleOrphans>>;
+  let orphans: string[];
   try {
-    settled = await settleOrphans(outDir, roundups, options);
+    orphans = await settleOrphans(outDir, roundups, options);
   } catch (error) {
     warnings.push(
       `The list of outputs could not be saved to ${options.manifest} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); orphaned outputs are not tracked. Give --cache-dir a writable folder.`,
     );
     return [];
   }
-  const { orphans, removed } = settled;
   const paths = orphans.map((name) => path.relative(options.cwd, path.join(outDir, name)));
-  if (removed) return paths;
+  if (options.clean) return paths;
   if (orphans.length > 0) {
     const listed = paths.slice(0, 5).join(', ') + (paths.length > 5 ? ` and ${paths.length - 5} more` : '');
     warnings.push(

@@ -85,8 +85,9 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
     removeStaleTemporaries(job.outDir);
   }
 
+  const cacheDir = path.resolve(cwd, options.cacheDir ?? defaultCacheDir(cwd));
   const useCache = job.write && (defaults.cache ?? options.cache ?? true);
-  const opened = useCache ? await BuildCache.open(path.resolve(cwd, options.cacheDir ?? defaultCacheDir(cwd))) : undefined;
+  const opened = useCache ? await BuildCache.open(cacheDir) : undefined;
   if (opened?.warning) warnings.push(opened.warning);
   const cache = opened?.cache;
   cache?.prune(
@@ -214,9 +215,10 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
   }
   if (summary.written > 0) syncFolder(job.outDir);
   await saveCache();
-  const manifest = manifestFile(path.resolve(cwd, options.cacheDir ?? defaultCacheDir(cwd)), job.outDir);
   const removed =
-    job.write && !failure ? await accountForOutputs(job.outDir, roundups, { cwd, manifest, clean: options.clean }, warnings) : [];
+    job.write && !failure
+      ? await accountForOutputs(job.outDir, roundups, { cwd, manifest: manifestFile(cacheDir, job.outDir), clean: options.clean }, warnings)
+      : [];
 
   summary.seconds = (performance.now() - started) / 1000;
   const badConfig = (await Promise.all(configs.values())).some(({ config }) => configBroken(config));
