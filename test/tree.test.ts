@@ -67,7 +67,7 @@ describe('building a tree of 300 roundups', () => {
 
   test('--no-cache rebuilds everything; a corrupt cache is ignored with a warning', async () => {
     expect(summary((await cli('--no-cache')).stderr)).toEqual([300, 900, 0, 0, 0]);
-    const cache = path.join(content, 'node_modules', '.cache', 'roundup', 'cache-v4.ndjson');
+    const cache = path.join(content, 'node_modules', '.cache', 'roundup', 'cache-v5.ndjson');
     writeFileSync(cache, '{"version": 2\n["x", {"key": 1');
     const { code, stderr } = await cli();
     expect(code).toBe(0);

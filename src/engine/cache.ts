@@ -1,39 +1,15 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, statSync } from 'node:fs';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import apCities from '../data/ap-dateline-cities.json' with { type: 'json' };
-import credentials from '../data/credentials.json' with { type: 'json' };
-import titles from '../data/protected-titles.json' with { type: 'json' };
-import type { RoundupSnapshot } from '../load/snapshot.js';
-import type { RawFile } from '../load/read.js';
-import { readVersion } from '../util/version.js';
 import { isWithin } from '../util/paths.js';
-import { removeStaleTemporaries, writeFileAtomic, writeFileAtomicSync } from './write.js';
+import { removeStaleTemporaries, writeFileAtomicSync } from './write.js';
+import { HEADER, indexLog, type LogEntry, type LogIndex, parseHead, VERSION } from './cache-log.js';
 import type { Job, Outcome } from './roundup.js';
 
 /** Where the cache lives unless `--cache-dir` says otherwise (the convention of babel, eslint, ava…). */
 export const defaultCacheDir = (cwd: string) => path.join(cwd, 'node_modules', '.cache', 'roundup');
 
-/**
- * One line per roundup, so neither loading nor saving builds one huge string:
- * `[id, key, outputs]` as JSON, a tab, then the outcome as JSON (JSON text
- * never holds a raw tab). Loading parses the head of each line only; an
- * outcome (its findings, as reporters print them) is parsed when it is replayed.
- */
-const CACHE_FILE = 'cache-v4.ndjson';
-const VERSION = 4;
-
-interface Entry {
-  key: string;
-  /** Each output as written: path (absolute), size, mtime. A file deleted or edited since fails the check. */
-  outputs: [string, number, number][];
-  /**
-   * `Omit<Outcome, 'unchanged'>` as JSON in UTF-8: kept as bytes (one per character of the mostly ASCII
-   * findings, where a string with one curly quote takes two), so a run holds no findings but those it reports.
-   */
-  outcome: Uint8Array;
-}
+const CACHE_FILE = `cache-v${VERSION}.ndjson`;
 
 /**
  * What the last build of each roundup produced, keyed by a hash of all it
@@ -41,49 +17,39 @@ interface Entry {
  * version are all unchanged, and whose outputs are still as written, is
  * neither parsed nor rendered nor rewritten: its outcome, warnings included,
  * is replayed.
+ *
+ * The cache is a log on disk (cache-log.ts): a run keeps only where each
+ * entry is, reads an outcome when it replays it, and appends each roundup it
+ * settles at once, so its memory does not grow with the tree and a killed
+ * build keeps every roundup it finished. The log is rewritten without its
+ * replaced lines when they outweigh the rest.
  */
 export class BuildCache {
-  private dirty = false;
-  private savedAt = performance.now();
+  /** The log, opened to append (and read what this run appended), and to read only (a no-op appends nothing). */
+  private writer?: number;
+  private reader?: number;
+  private unsynced = false;
+  private syncedAt = performance.now();
+  private failure?: string;
 
   private constructor(
     private readonly file: string,
-    private readonly entries: Map<string, Entry>,
+    private readonly log: LogIndex,
   ) {}
 
   /** Open the cache; a missing one is empty, a corrupt one is ignored (`warning` says so), never trusted. */
   static async open(dir: string): Promise<{ cache: BuildCache; warning?: string }> {
     const file = path.join(dir, CACHE_FILE);
     removeStaleTemporaries(dir);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch {
-      return { cache: new BuildCache(file, new Map()) };
-    }
-    const lines = splitLines(bytes);
-    let version: unknown;
-    try {
-      version = JSON.parse(lines[0]?.toString() || '{}').version;
-    } catch {
-      version = undefined;
-    }
-    if (version !== VERSION) {
-      return { cache: new BuildCache(file, new Map()), warning: `The cache ${file} is corrupt and was ignored; every roundup is rebuilt.` };
-    }
+    const log = indexLog(file);
+    const cache = new BuildCache(file, log);
+    if (log.corrupt) return { cache, warning: `The cache ${file} is corrupt and was ignored; every roundup is rebuilt.` };
     // Line by line: a damaged line costs its roundup a rebuild, not the whole cache.
-    const entries = new Map<string, Entry>();
-    let damaged = 0;
-    for (const line of lines.slice(1)) {
-      const parsed = parseEntry(line);
-      if (parsed) entries.set(parsed[0], parsed[1]);
-      else damaged++;
-    }
     const warning =
-      damaged > 0
-        ? `${damaged} damaged ${damaged === 1 ? 'entry' : 'entries'} of the cache ${file} ignored; those roundups are rebuilt.`
+      log.damaged > 0
+        ? `${log.damaged} damaged ${log.damaged === 1 ? 'entry' : 'entries'} of the cache ${file} ignored; those roundups are rebuilt.`
         : undefined;
-    return { cache: new BuildCache(file, entries), warning };
+    return { cache, warning };
   }
 
   /**
@@ -91,17 +57,22 @@ export class BuildCache {
    * roundup and set of formats and output folder, so switching formats and back again is still a no-op.
    */
   async lookup(dir: string, job: Job, key: string): Promise<Outcome | undefined> {
-    const entry = this.entries.get(entryId(dir, job));
+    const id = entryId(dir, job);
+    const entry = this.log.entries.get(id);
     if (!entry || entry.key !== key) return undefined;
-    for (const [file, size, mtimeMs] of entry.outputs) {
-      const info = statSync(file, { throwIfNoEntry: false });
-      if (!info || info.size !== size || info.mtimeMs !== mtimeMs) return undefined;
-    }
+    const line = this.readLine(id, entry);
+    if (!line) return undefined;
     try {
-      const outcome = JSON.parse(new TextDecoder().decode(entry.outcome)) as Outcome;
+      const [, outputsJson, outcomeJson] = line.split('\t') as [string, string, string];
+      const outputs = JSON.parse(outputsJson) as [string, number, number][];
+      for (const [file, size, mtimeMs] of outputs) {
+        const info = statSync(file, { throwIfNoEntry: false });
+        if (!info || info.size !== size || info.mtimeMs !== mtimeMs) return undefined;
+      }
+      const outcome = JSON.parse(outcomeJson) as Outcome;
       if (Array.isArray(outcome?.findings) && Array.isArray(outcome.written)) return { ...outcome, unchanged: true };
     } catch {}
-    // A damaged outcome costs its roundup a rebuild.
+    // A damaged entry costs its roundup a rebuild.
     return undefined;
   }
 
@@ -114,10 +85,7 @@ export class BuildCache {
     const id = entryId(dir, job);
     const failed = outcome.findings.some((finding) => finding.severity === 'error');
     const unrepeatable = outcome.findings.some((finding) => UNREPEATABLE.has(finding.ruleId ?? ''));
-    if (unrepeatable || (!failed && outcome.written.length === 0)) {
-      this.dirty = this.entries.delete(id) || this.dirty;
-      return;
-    }
+    if (unrepeatable || (!failed && outcome.written.length === 0)) return this.forget(id);
     const outputs = await Promise.all(
       outcome.written.map(async (file): Promise<[string, number, number]> => {
         const absolute = path.resolve(job.cwd, file);
@@ -126,113 +94,148 @@ export class BuildCache {
       }),
     );
     const { unchanged: _, ...kept } = outcome;
-    this.entries.set(id, { key, outputs, outcome: Buffer.from(JSON.stringify(kept)) });
-    this.dirty = true;
+    const line = `${JSON.stringify([id, key])}\t${JSON.stringify(outputs)}\t${JSON.stringify(kept)}`;
+    const offset = this.append(line);
+    if (offset === undefined) return;
+    this.drop(id);
+    const length = Buffer.byteLength(line);
+    this.log.entries.set(id, { key, offset, length });
+    this.log.live += length + 1;
   }
 
   /** Forget the roundups under `roots` that are gone (not in `present`, absolute paths): their entries would never match again. */
   prune(roots: readonly string[], present: ReadonlySet<string>) {
-    for (const id of this.entries.keys()) {
+    for (const id of [...this.log.entries.keys()]) {
       const dir = id.slice(0, id.indexOf('\0'));
-      if (!present.has(dir) && roots.some((root) => isWithin(root, dir))) this.dirty = this.entries.delete(id) || this.dirty;
+      if (!present.has(dir) && roots.some((root) => isWithin(root, dir))) this.forget(id);
     }
   }
 
-  /** Whether enough time has passed since the last save that a long build should save its progress (a `kill -9` loses at most that). */
+  /** Whether enough time has passed since the last sync that a long build should make its progress durable. */
   get due(): boolean {
-    return this.dirty && performance.now() - this.savedAt > SAVE_EVERY_MS;
+    return this.unsynced && performance.now() - this.syncedAt > SYNC_EVERY_MS;
+  }
+
+  /** Make what was appended durable (a power cut loses at most what came after). Returns a warning if the cache could not be written. */
+  async sync(): Promise<string | undefined> {
+    this.syncNow();
+    return this.failure;
   }
 
   /**
-   * Write the cache, synced to disk before it replaces the old one; a folder that cannot hold it (read-only,
-   * a file, no space) turns it off with a warning, never a failure.
+   * At the end of a run: sync, and rewrite the log without its replaced lines when they make up most of it,
+   * synced to disk before it replaces the old one. A folder that cannot hold the cache (read-only, a file,
+   * no space) turns it off with a warning, never a failure.
    */
-  async save(): Promise<string | undefined> {
-    if (!this.dirty) return undefined;
-    this.dirty = false;
-    this.savedAt = performance.now();
+  async close(): Promise<string | undefined> {
+    this.syncNow();
+    // Damaged lines are dropped too, so their warning is given once.
+    if (this.log.end > 0 && !this.failure && (this.log.damaged > 0 || this.log.end > 2 * this.log.live)) {
+      try {
+        writeFileAtomicSync(this.file, this.liveLines());
+      } catch (error) {
+        this.fail(error);
+      }
+    }
+    for (const descriptor of new Set([this.writer, this.reader])) if (descriptor !== undefined) closeSync(descriptor);
+    this.writer = this.reader = undefined;
+    return this.failure;
+  }
+
+  /** On an interrupt: what was appended is in the file already; make it durable, synchronously (the process exits right after). */
+  saveNow() {
+    this.syncNow();
+  }
+
+  private syncNow() {
+    if (this.writer === undefined || !this.unsynced) return;
     try {
-      await mkdir(path.dirname(this.file), { recursive: true });
-      await writeFileAtomic(this.file, this.lines(), { sync: true });
-      return undefined;
+      fdatasyncSync(this.writer);
+    } catch {
+      // A file system that cannot sync still has the data; a power cut may lose it, as before a sync.
+    }
+    this.unsynced = false;
+    this.syncedAt = performance.now();
+  }
+
+  private forget(id: string) {
+    if (this.log.entries.has(id) && this.append(JSON.stringify([id])) !== undefined) this.drop(id);
+  }
+
+  private drop(id: string) {
+    const previous = this.log.entries.get(id);
+    if (previous) this.log.live -= previous.length + 1;
+    this.log.entries.delete(id);
+  }
+
+  /** Append a line in one write (so two builds sharing a cache never interleave within a line); where it starts, or undefined when the cache cannot be written. */
+  private append(line: string): number | undefined {
+    if (this.failure) return undefined;
+    try {
+      this.writer ??= this.openForAppend();
+      const bytes = Buffer.from(`${line}\n`);
+      const offset = this.log.end;
+      for (let done = 0; done < bytes.length; ) done += writeSync(this.writer, bytes, done);
+      this.log.end += bytes.length;
+      this.unsynced = true;
+      return offset;
     } catch (error) {
-      this.dirty = true;
-      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      return `The cache could not be saved to ${this.file} (${code}); the next build redoes this work. Give --cache-dir a writable folder, or use --no-cache.`;
+      this.fail(error);
+      return undefined;
     }
   }
 
-  /** On an interrupt: keep the work done so far, synchronously (the process exits right after). */
-  saveNow() {
-    if (!this.dirty) return;
+  /** Open the log for appending; a corrupt one, or one cut short by a killed build, is cut back to its last whole line first. */
+  private openForAppend(): number {
     mkdirSync(path.dirname(this.file), { recursive: true });
-    writeFileAtomicSync(this.file, this.lines());
+    const descriptor = openSync(this.file, 'a+');
+    try {
+      if (fstatSync(descriptor).size !== this.log.end) ftruncateSync(descriptor, this.log.end);
+      if (this.log.end === 0) {
+        writeSync(descriptor, HEADER);
+        this.log.end = this.log.live = Buffer.byteLength(HEADER);
+      }
+    } catch (error) {
+      closeSync(descriptor);
+      throw error;
+    }
+    // The cache of the previous version, replaced by this one.
+    rmSync(path.join(path.dirname(this.file), 'cache-v4.ndjson'), { force: true });
+    return descriptor;
   }
 
-  private *lines(): Generator<string | Uint8Array> {
-    yield `${JSON.stringify({ version: VERSION })}\n`;
-    for (const [id, { key, outputs, outcome }] of this.entries) {
-      yield `${JSON.stringify([id, key, outputs])}\t`;
-      yield outcome;
-      yield '\n';
+  private fail(error: unknown) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    this.failure ??= `The cache could not be saved to ${this.file} (${code}); the next build redoes this work. Give --cache-dir a writable folder, or use --no-cache.`;
+  }
+
+  /** The entry's line, read from the log; undefined when it is not the line indexed (another build rewrote the log). */
+  private readLine(id: string, entry: LogEntry): string | undefined {
+    try {
+      const descriptor = this.writer ?? (this.reader ??= openSync(this.file, 'r'));
+      const bytes = Buffer.allocUnsafe(entry.length);
+      const line = bytes.toString('utf8', 0, readSync(descriptor, bytes, 0, entry.length, entry.offset));
+      const head = parseHead(line.slice(0, line.indexOf('\t')));
+      return head?.[0] === id && head[1] === entry.key ? line : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The header and each entry's current line, read one at a time from the log. */
+  private *liveLines(): Generator<string> {
+    yield HEADER;
+    for (const [id, entry] of this.log.entries) {
+      const line = this.readLine(id, entry);
+      if (line) yield `${line}\n`;
     }
   }
 }
 
-const SAVE_EVERY_MS = 10_000;
+const SYNC_EVERY_MS = 10_000;
 
 /** Findings that depend on the machine or on roundup's own bugs, not on the inputs: their roundups are redone every time. */
 const UNREPEATABLE = new Set(['markdown-too-slow', 'internal-error']);
 
 /** One entry per roundup, set of formats and output folder. */
 const entryId = (dir: string, job: Job) => `${dir}\0${[...job.formats].sort().join(',')}\0${job.outDir}`;
-
-/** The file's non-empty lines, as views of its bytes (no copy). */
-function splitLines(bytes: Buffer): Buffer[] {
-  const lines: Buffer[] = [];
-  for (let start = 0; start < bytes.length; ) {
-    let end = bytes.indexOf(0x0a, start);
-    if (end === -1) end = bytes.length;
-    if (end > start) lines.push(bytes.subarray(start, end));
-    start = end + 1;
-  }
-  return lines;
-}
-
-function parseEntry(line: Buffer): [string, Entry] | undefined {
-  const tab = line.indexOf(0x09);
-  if (tab === -1) return undefined;
-  try {
-    const [id, key, outputs] = JSON.parse(line.toString('utf8', 0, tab)) as [string, string, Entry['outputs']];
-    const valid = typeof id === 'string' && typeof key === 'string' && Array.isArray(outputs) && line[tab + 1] === 0x7b;
-    return valid ? [id, { key, outputs, outcome: line.subarray(tab + 1) }] : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Changes whenever roundup or its reference data change, so a new release never replays an old verdict. */
-let fingerprint: string | undefined;
-function toolFingerprint(): string {
-  fingerprint ??= createHash('sha1')
-    .update(readVersion())
-    .update(JSON.stringify([credentials, apCities, titles]))
-    .digest('hex');
-  return fingerprint;
-}
-
-/** The hash of everything a roundup's outcome depends on. */
-export function cacheKey(snapshot: RoundupSnapshot, configs: readonly RawFile[], job: Job): string {
-  const hash = createHash('sha1');
-  const { cwd: _, ...options } = job;
-  // The formats are a set: `--format json,html` after `--format html,json` changes nothing.
-  const key = { ...options, formats: [...options.formats].sort() };
-  hash.update(toolFingerprint()).update('\0').update(JSON.stringify(key)).update('\0');
-  for (const file of [...configs, snapshot.question, ...snapshot.experts, ...snapshot.images]) {
-    hash.update(file.path).update('\0');
-    if (file.bytes) hash.update(String(file.bytes.length)).update('\0').update(file.bytes);
-    else hash.update(`refused:${file.refused?.ruleId}`);
-    hash.update('\0');
-  }
-  return hash.digest('hex');
-}

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { BuildOptions, BuildResult, BuildSummary, CheckOptions, RoundupResult } from './run-types.js';
-import { BuildCache, cacheKey, defaultCacheDir } from './cache.js';
+import { BuildCache, defaultCacheDir } from './cache.js';
+import { cacheKey } from './cache-key.js';
 import { WorkerPool } from './pool.js';
 import { FORMATS, type Format } from '../render/formats.js';
 import type { Job, Outcome } from './roundup.js';
@@ -173,8 +174,7 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
 
   // Results are settled in the order of `dirs`, whatever order the workers finish in.
   const pending: Promise<Outcome>[] = [];
-  const saveCache = async () => {
-    const unsaved = await cache?.save();
+  const cacheWarning = (unsaved: string | undefined) => {
     if (unsaved && !warnings.includes(unsaved)) warnings.push(unsaved);
   };
   // A few roundups in flight even on one thread, so file reads and writes overlap the work.
@@ -204,7 +204,7 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
         );
       }
       while (pending.length >= window) settle(await pending.shift()!);
-      if (cache?.due) await saveCache();
+      if (cache?.due) cacheWarning(await cache.sync());
       // The machine failed a roundup (a full disk): every next one would fail the same way.
       if (failure) break;
     }
@@ -212,9 +212,9 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
   } finally {
     await pool?.close();
     offInterrupt();
+    cacheWarning(await cache?.close());
   }
   if (summary.written > 0) syncFolder(job.outDir);
-  await saveCache();
   const removed =
     job.write && !failure
       ? await accountForOutputs(job.outDir, roundups, { cwd, manifest: manifestFile(cacheDir, job.outDir), clean: options.clean }, warnings)

@@ -1,8 +1,19 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { build } from '../../src/index.js';
 import { makeRoundup, minimalExpert, tempDir } from '../helpers.js';
+
+/** The log replayed: each roundup's last line, unless a later `["id"]` line forgot it. */
+function liveEntries(cacheDir: string): Map<string, string> {
+  const live = new Map<string, string>();
+  for (const line of readFileSync(path.join(cacheDir, 'cache-v5.ndjson'), 'utf8').split('\n').filter(Boolean).slice(1)) {
+    const [id, key] = JSON.parse(line.split('\t')[0]!) as [string, string?];
+    if (key === undefined) live.delete(id);
+    else live.set(id, line);
+  }
+  return live;
+}
 
 const setUp = () => {
   const parent = tempDir();
@@ -10,13 +21,8 @@ const setUp = () => {
   const cacheDir = path.join(parent, 'cache');
   const run = (formats: ('html' | 'json' | 'text')[]) =>
     build({ paths: [parent], outDir: path.join(parent, 'out'), formats, cacheDir }).then((result) => result.summary);
-  const entries = () =>
-    readFileSync(path.join(cacheDir, 'cache-v4.ndjson'), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .slice(1)
-      .map((line) => path.basename((JSON.parse(line.slice(0, line.indexOf('\t'))) as [string])[0].split('\0')[0]!));
-  return { parent, run, entries };
+  const entries = () => [...liveEntries(cacheDir).keys()].map((id) => path.basename(id.split('\0')[0]!));
+  return { parent, cacheDir, run, entries };
 };
 
 test('switching formats and back again is a no-op: one cache entry per set of formats, in any order', async () => {
@@ -43,10 +49,46 @@ test('the cache keeps the findings as reported, never the files: a no-op rebuild
   const options = { paths: [parent], outDir: path.join(parent, 'out'), cacheDir: path.join(parent, 'cache') };
   const cold = await build(options);
   expect(cold.findings.map((finding) => [finding.ruleId, finding.source])).toEqual([['credential-order', 'credentials: LCSW, PhD']]);
-  const text = readFileSync(path.join(parent, 'cache', 'cache-v4.ndjson'), 'utf8');
+  const text = readFileSync(path.join(parent, 'cache', 'cache-v5.ndjson'), 'utf8');
   expect(text).toContain('credential-order');
   expect(text).not.toContain('A long answer');
   const replayed = await build(options);
   expect(replayed.summary.unchanged).toBe(1);
   expect(replayed.findings).toEqual(cold.findings);
+});
+
+test('a line cut short by a killed build is dropped quietly: that roundup is rebuilt, the others replayed', async () => {
+  const { cacheDir, run } = setUp();
+  const file = path.join(cacheDir, 'cache-v5.ndjson');
+  await run(['html']);
+  const whole = readFileSync(file, 'utf8');
+  writeFileSync(file, `${whole}${whole.split('\n')[1]!.slice(0, 60)}`);
+  const result = await build({ paths: [path.dirname(cacheDir)], outDir: path.join(path.dirname(cacheDir), 'out'), cacheDir });
+  expect(result.warnings).toEqual([]);
+  expect(result.summary).toMatchObject({ written: 0, unchanged: 2 });
+  // The cut line is gone before anything is appended after it.
+  writeFileSync(path.join(path.dirname(cacheDir), 'a', 'experts', 'jane-doe.md'), `${minimalExpert()}\nChanged.\n`);
+  expect(await run(['html'])).toMatchObject({ written: 1, unchanged: 1 });
+  expect(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .every((line) => line === '' || line.startsWith('{') || line.includes('\t')),
+  ).toBe(true);
+  expect([...liveEntries(cacheDir).keys()]).toHaveLength(2);
+});
+
+test('the log is appended to, and rewritten without its replaced lines once they outweigh the rest', async () => {
+  const { parent, cacheDir, run } = setUp();
+  const file = path.join(cacheDir, 'cache-v5.ndjson');
+  await run(['html']);
+  const sizes: number[] = [];
+  for (let edit = 0; edit < 6; edit++) {
+    writeFileSync(path.join(parent, 'a', 'experts', 'jane-doe.md'), `${minimalExpert()}\nEdit ${edit}.\n`);
+    expect(await run(['html'])).toMatchObject({ written: 1, unchanged: 1 });
+    sizes.push(readFileSync(file, 'utf8').split('\n').filter(Boolean).length);
+  }
+  // Header and two entries, plus at most as many replaced lines as live ones.
+  expect(Math.max(...sizes)).toBeLessThanOrEqual(1 + 2 * 2);
+  expect(sizes).toContain(3);
+  expect(await run(['html'])).toMatchObject({ written: 0, unchanged: 2 });
 });

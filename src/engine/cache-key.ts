@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import apCities from '../data/ap-dateline-cities.json' with { type: 'json' };
+import credentials from '../data/credentials.json' with { type: 'json' };
+import titles from '../data/protected-titles.json' with { type: 'json' };
+import type { RoundupSnapshot } from '../load/snapshot.js';
+import type { RawFile } from '../load/read.js';
+import { readVersion } from '../util/version.js';
+import type { Job } from './roundup.js';
+
+/** Changes whenever roundup or its reference data change, so a new release never replays an old verdict. */
+let fingerprint: string | undefined;
+function toolFingerprint(): string {
+  fingerprint ??= createHash('sha1')
+    .update(readVersion())
+    .update(JSON.stringify([credentials, apCities, titles]))
+    .digest('hex');
+  return fingerprint;
+}
+
+/** The hash of everything a roundup's outcome depends on. */
+export function cacheKey(snapshot: RoundupSnapshot, configs: readonly RawFile[], job: Job): string {
+  const hash = createHash('sha1');
+  const { cwd: _, ...options } = job;
+  // The formats are a set: `--format json,html` after `--format html,json` changes nothing.
+  const key = { ...options, formats: [...options.formats].sort() };
+  hash.update(toolFingerprint()).update('\0').update(JSON.stringify(key)).update('\0');
+  for (const file of [...configs, snapshot.question, ...snapshot.experts, ...snapshot.images]) {
+    hash.update(file.path).update('\0');
+    if (file.bytes) hash.update(String(file.bytes.length)).update('\0').update(file.bytes);
+    else hash.update(`refused:${file.refused?.ruleId}`);
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}

@@ -1,0 +1,99 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+
+/**
+ * The cache is a log: a header line, then one line per roundup recorded,
+ * appended as each roundup is settled; a later line for the same roundup
+ * replaces an earlier one. An entry line is `["id","key"]`, a tab, the
+ * outputs as JSON, a tab, the outcome as JSON (JSON text never holds a raw
+ * tab); a line `["id"]` forgets the roundup.
+ */
+export const VERSION = 5;
+export const HEADER = `${JSON.stringify({ version: VERSION })}\n`;
+
+/** Where an entry's line is in the log: what a run keeps in memory, instead of the outcome itself. */
+export interface LogEntry {
+  key: string;
+  offset: number;
+  /** Bytes of the line, without its newline. */
+  length: number;
+}
+
+export interface LogIndex {
+  /** Absent: no log, or a log of another version (`corrupt`). */
+  entries: Map<string, LogEntry>;
+  corrupt: boolean;
+  damaged: number;
+  /** Bytes of whole lines: a line cut short by a killed process is past this, and is cut off before the next append. */
+  end: number;
+  /** Bytes of the lines still in use (the header's included). */
+  live: number;
+}
+
+const CHUNK = 1024 * 1024;
+
+/**
+ * Index the log without keeping it: it is read a chunk at a time and only
+ * each line's head (its id and key) is parsed, so a run holds neither the
+ * file nor any outcome but those it replays.
+ */
+export function indexLog(file: string): LogIndex {
+  const index: LogIndex = { entries: new Map(), corrupt: false, damaged: 0, end: 0, live: 0 };
+  let descriptor: number;
+  try {
+    descriptor = openSync(file, 'r');
+  } catch {
+    return index;
+  }
+  try {
+    let carry = Buffer.alloc(0);
+    let position = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHUNK);
+      const read = readSync(descriptor, chunk, 0, CHUNK, position);
+      if (read === 0) break;
+      const bytes = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, read)]) : chunk.subarray(0, read);
+      const start = position - carry.length;
+      let lineStart = 0;
+      for (let newline = bytes.indexOf(0x0a); newline !== -1; newline = bytes.indexOf(0x0a, lineStart)) {
+        if (!readLine(index, bytes.subarray(lineStart, newline), start + lineStart)) return { ...index, corrupt: true, end: 0 };
+        lineStart = newline + 1;
+      }
+      carry = Buffer.from(bytes.subarray(lineStart));
+      position += read;
+    }
+    // An empty file is a log that was never written to, not a corrupt one.
+    return index.end === 0 && position > 0 ? { ...index, corrupt: true } : index;
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** Read one line into the index; false when the header says the log is not of this version. */
+function readLine(index: LogIndex, line: Buffer, offset: number): boolean {
+  index.end = offset + line.length + 1;
+  if (offset === 0) {
+    index.live = line.length + 1;
+    return line.toString() === HEADER.trim();
+  }
+  if (line.length === 0) return true;
+  const tab = line.indexOf(0x09);
+  const head = parseHead(line.toString('utf8', 0, tab === -1 ? line.length : tab));
+  const previous = head && index.entries.get(head[0]);
+  if (previous) index.live -= previous.length + 1;
+  if (head?.length === 2 && tab !== -1) {
+    index.entries.set(head[0], { key: head[1], offset, length: line.length });
+    index.live += line.length + 1;
+  } else if (head?.length === 1 && tab === -1) index.entries.delete(head[0]);
+  else index.damaged++;
+  return true;
+}
+
+export function parseHead(text: string): [string] | [string, string] | undefined {
+  try {
+    const head = JSON.parse(text) as unknown;
+    const valid = Array.isArray(head) && (head.length === 1 || head.length === 2) && head.every((part) => typeof part === 'string');
+    return valid ? (head as [string] | [string, string]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
