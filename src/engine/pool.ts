@@ -12,6 +12,13 @@ export interface Task {
   focus?: string[];
 }
 
+/**
+ * Each worker is a second heap. V8 lets a busy isolate's young generation grow to 48 MiB (two 16 MiB
+ * semi-spaces and a large-object area); a roundup's garbage fits in far less, so capping it at 12 MiB
+ * (4 MiB semi-spaces) saves ~30 MiB of peak memory per worker at no measurable cost in time (bench).
+ */
+const YOUNG_GENERATION_MB = 12;
+
 /** Tasks each worker holds at once: one running, one waiting in its own message queue. */
 const DEPTH = 2;
 
@@ -33,7 +40,10 @@ export class WorkerPool {
 
   constructor(size: number, url: URL, job: Job) {
     this.slots = Array.from({ length: size }, () => {
-      const slot: Slot = { worker: new Worker(url, { workerData: job }), inflight: new Map() };
+      const slot: Slot = {
+        worker: new Worker(url, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }),
+        inflight: new Map(),
+      };
       slot.worker.on('message', ({ id, outcome }: { id: number; outcome: Outcome }) => {
         slot.inflight.get(id)?.resolve(outcome);
         slot.inflight.delete(id);
