@@ -47,7 +47,7 @@ export function defineBuild(program: Command, context: CommandContext, setCode: 
     )
     .option('--max-words <n>', "word budget per answer (an expert's own maxWords wins)", parsePositive)
     .option('--shard <i/n>', 'build only the i-th of n deterministic shares of the roundups', parseShard)
-    .option('-j, --jobs <n>', 'worker threads (default: one per core, for large batches only)', parsePositive)
+    .option('-j, --jobs <n>', 'threads (default: one per core; worker threads start from three, for large batches only)', parsePositive)
     .option('--no-cache', 'rebuild every roundup, even unchanged ones')
     .option('--clean', 'remove outputs that no roundup accounts for any more (only files roundup wrote)')
     .option('--cache-dir <dir>', 'where the incremental cache lives (default node_modules/.cache/roundup)')

@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import type { Format } from '../render/formats.js';
+import type { Format } from '../render/format-names.js';
 import type { Outcome } from './roundup.js';
 import type { FixedFile } from './fix.js';
 import type { Finding } from '../util/diagnostics.js';
@@ -72,9 +72,12 @@ export interface BuildOptions extends CheckOptions {
   clean?: boolean;
   /** Where the cache lives. Default: `node_modules/.cache/roundup` under `cwd`. */
   cacheDir?: string;
-  /** Worker threads. Default: `os.availableParallelism()`, used only for batches of `parallelThreshold` roundups or more. */
+  /**
+   * Threads. Default: `os.availableParallelism()`. Worker threads start only for batches of `parallelThreshold`
+   * roundups or more, and (unless `parallelThreshold` is given) only with three jobs or more: on two cores they are slower.
+   */
   jobs?: number;
-  /** Smallest batch worth starting worker threads for. Default: 2000 (measured by `npm run bench`). */
+  /** Smallest batch worth starting worker threads for. Default: 2000, with three jobs or more (measured by `npm run bench`). */
   parallelThreshold?: number;
 }
 

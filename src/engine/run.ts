@@ -5,7 +5,7 @@ import type { BuildOptions, BuildResult, BuildSummary, CheckOptions, RoundupResu
 import { BuildCache, defaultCacheDir } from './cache.js';
 import { cacheKey } from './cache-key.js';
 import { WorkerPool } from './pool.js';
-import { FORMATS, type Format } from '../render/formats.js';
+import { FORMATS, type Format } from '../render/format-names.js';
 import type { Job, Outcome } from './roundup.js';
 import { filesOf } from './serialize.js';
 import { type Finding, findingsOf, hasErrors } from '../util/diagnostics.js';
@@ -31,11 +31,14 @@ export type { BuildOptions, BuildResult, BuildSummary, CheckOptions, RoundupResu
 const processing = () => import('./roundup.js');
 
 /**
- * Below this many roundups, starting worker threads costs more than it saves. Measured by `npm run bench`
- * on two cores (docs/benchmarks.md): 1.25× faster than `--jobs 1` at 3,000, 1.52× at 10,000 (with findings),
- * at the price of a second heap (689 against 477 MiB peak at 10,000).
+ * Below this many roundups, starting worker threads costs more than it saves; and below three jobs they never
+ * pay. Measured by `npm run bench` on an idle two-core machine (docs/benchmarks.md): one thread already keeps
+ * 1.2–1.3 cores busy (V8 collects garbage on helper threads, libuv's threads do the writes), so a worker only
+ * competes for the second core; 3,000 roundups took 72.9–77.2 s with a worker against 62.7–64.7 s without, and a
+ * second heap (292 against 204 MiB).
  */
 const PARALLEL_THRESHOLD = 2000;
+const PARALLEL_MIN_JOBS = 3;
 
 /** Load, check and model every roundup under `paths`; nothing is rendered or written. */
 export function check(options: CheckOptions): Promise<BuildResult> {
@@ -151,7 +154,10 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
   if ((options.jobs ?? 0) > cores)
     warnings.push(`--jobs ${options.jobs} is more than the ${cores} ${cores === 1 ? 'core' : 'cores'} of this machine; using ${cores}`);
   const jobs = Math.max(1, Math.min(options.jobs ?? cores, cores));
-  const parallel = jobs > 1 && dirs.length >= (options.parallelThreshold ?? PARALLEL_THRESHOLD);
+  const parallel =
+    options.parallelThreshold === undefined
+      ? jobs >= PARALLEL_MIN_JOBS && dirs.length >= PARALLEL_THRESHOLD
+      : jobs > 1 && dirs.length >= options.parallelThreshold;
   // The main thread is one of the `jobs`: it processes whatever no idle worker takes.
   const pool = parallel ? new WorkerPool(jobs - 1, options.workerUrl ?? new URL('./worker.js', import.meta.url), job) : undefined;
   const roundups: RoundupResult[] = [];
