@@ -45,20 +45,23 @@ export function indexLog(file: string): LogIndex {
     return index;
   }
   try {
-    let carry = Buffer.alloc(0);
+    // One buffer for the whole file: what is left of a chunk after its last newline moves to the front.
+    let buffer = Buffer.allocUnsafe(CHUNK);
+    let kept = 0;
     let position = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(CHUNK);
-      const read = readSync(descriptor, chunk, 0, CHUNK, position);
+      if (kept === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+      const read = readSync(descriptor, buffer, kept, buffer.length - kept, position);
       if (read === 0) break;
-      const bytes = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, read)]) : chunk.subarray(0, read);
-      const start = position - carry.length;
+      const filled = kept + read;
+      const start = position - kept;
       let lineStart = 0;
-      for (let newline = bytes.indexOf(0x0a); newline !== -1; newline = bytes.indexOf(0x0a, lineStart)) {
-        if (!readLine(index, bytes.subarray(lineStart, newline), start + lineStart)) return { ...index, corrupt: true, end: 0 };
+      for (let newline = buffer.indexOf(0x0a); newline !== -1 && newline < filled; newline = buffer.indexOf(0x0a, lineStart)) {
+        if (!readLine(index, buffer.subarray(lineStart, newline), start + lineStart)) return { ...index, corrupt: true, end: 0 };
         lineStart = newline + 1;
       }
-      carry = Buffer.from(bytes.subarray(lineStart));
+      buffer.copyWithin(0, lineStart, filled);
+      kept = filled - lineStart;
       position += read;
     }
     // An empty file is a log that was never written to, not a corrupt one.
