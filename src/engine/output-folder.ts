@@ -1,9 +1,8 @@
-import { accessSync, constants, realpathSync, type Stats, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, realpathSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
-import { IMAGE_FOLDERS } from '../load/snapshot.js';
+import { IMAGE_FOLDERS, QUESTION_FILE } from '../load/snapshot.js';
 import { UsageError } from '../util/errors.js';
 import { environmentProblem } from './environment.js';
-import { isWithin } from '../util/paths.js';
 
 /** The folders of a roundup that hold its inputs: the expert files and the pictures. */
 const INPUT_FOLDERS = ['experts', ...IMAGE_FOLDERS];
@@ -18,13 +17,31 @@ export function refuseOutputInsideInput(outDir: string, dirs: readonly string[],
   // The kernel's own file systems: Node's recursive mkdir spins forever under /proc.
   if (/^\/(proc|sys|dev)(\/|$)/.test(out))
     throw new UsageError(`--out ${outDir}: a system folder (/proc, /sys, /dev) cannot hold outputs; choose another folder`);
+  // Only a few folders could be such a roundup: `out` itself, and the parent of each input folder on its path.
+  // Unless one of them is a roundup folder, no roundup needs its real path resolved (a dozen calls each).
+  const suspects = new Set<string>();
+  for (let folder = out; ; folder = path.dirname(folder)) {
+    if (folder === out) suspects.add(folder);
+    if (INPUT_FOLDERS.includes(path.basename(folder))) suspects.add(path.dirname(folder));
+    if (path.dirname(folder) === folder) break;
+  }
+  const roundups = [...suspects].filter((folder) => isRoundupFolder(folder));
+  if (roundups.length === 0) return;
   for (const dir of dirs) {
-    const roundup = realPath(path.resolve(cwd, dir));
-    if (out === roundup || INPUT_FOLDERS.some((folder) => isWithin(path.join(roundup, folder), out))) {
+    if (roundups.includes(realPath(path.resolve(cwd, dir)))) {
       throw new UsageError(
         `--out ${path.relative(cwd, outDir) || '.'} is inside the roundup ${dir}, whose files it would overwrite; write to a folder outside it`,
       );
     }
+  }
+}
+
+/** Whether the folder holds a question.yaml (of any kind: discovery counts the name); false for a path through a file. */
+function isRoundupFolder(folder: string): boolean {
+  try {
+    return lstatSync(path.join(folder, QUESTION_FILE), { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
   }
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { build, check } from '../../src/index.js';
@@ -57,6 +57,21 @@ describe('inputs are never outputs', () => {
     expect(stderr).toMatch(/is inside the roundup .*r, whose files it would overwrite/);
     expect(readdirSync(path.join(dir, 'experts'))).toEqual(['jane-doe.md']);
     expect(readFileSync(path.join(dir, 'experts/jane-doe.md'), 'utf8')).toBe(before);
+  });
+
+  test('also when the roundup or the output folder is reached through a symbolic link', async () => {
+    const parent = tempDir();
+    const dir = makeRoundup({ parent, name: 'r', experts: { 'jane-doe': minimalExpert() } });
+    symlinkSync(dir, path.join(parent, 'link'));
+    for (const [input, out] of [
+      [path.join(parent, 'link'), path.join(dir, 'experts')],
+      [dir, path.join(parent, 'link', 'images')],
+    ]) {
+      const { code, stderr } = await runCli(['build', input!, '--out', out!, '--format', 'md']);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/is inside the roundup .*, whose files it would overwrite/);
+    }
+    expect(readdirSync(path.join(dir, 'experts'))).toEqual(['jane-doe.md']);
   });
 });
 
