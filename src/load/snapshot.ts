@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, realpathSync } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { isWithin } from '../util/paths.js';
 import { readRawFile, type RawFile, type ReadOptions } from './read.js';
@@ -56,16 +56,15 @@ export async function snapshotRoundup(dir: string, options: ReadOptions): Promis
     lstatSync(path.resolve(options.cwd, expertsDir), { throwIfNoEntry: false })?.isSymbolicLink() === true && !inside(expertsDir);
   // Not only regular files: a `.md` that is a pipe or a device is read and refused with a message, never skipped.
   let expertsUnreadable: string | undefined;
-  const listed = readdirSafe(path.resolve(options.cwd, expertsDir), (code) => (expertsUnreadable = code)).filter(
-    (entry) => !entry.name.startsWith('.') && !entry.isDirectory(),
-  );
+  const expertsEntries = readdirSafe(path.resolve(options.cwd, expertsDir), (code) => (expertsUnreadable = code));
+  const listed = expertsEntries.filter((entry) => !entry.name.startsWith('.') && !entry.isDirectory());
   const entries = listed.filter((entry) => entry.name.endsWith('.md')).sort((a, b) => compareCodePoints(a.name, b.name));
   const misnamed = listed
     .filter((entry) => !entry.name.endsWith('.md') && /\.(md|markdown|mdown|mkd)$/i.test(entry.name))
     .map((entry) => path.join(expertsDir, entry.name))
     .sort(compareCodePoints);
   const experts = entries.map((entry) => read(path.join(expertsDir, entry.name), expertsLinked || entry.isSymbolicLink()));
-  const images = findImages(path.resolve(options.cwd, dir)).map((relative) => {
+  const images = findImages(path.resolve(options.cwd, dir), '', 0, expertsEntries).map((relative) => {
     const file = path.join(dir, relative);
     const linked = relative
       .split(path.sep)
@@ -86,15 +85,16 @@ export async function snapshotRoundup(dir: string, options: ReadOptions): Promis
  * folders (up to three levels below those), in a stable order; hidden entries
  * are skipped.
  */
-function findImages(root: string, relative = '', depth = 0): string[] {
+function findImages(root: string, relative: string, depth: number, expertsEntries: Dirent[]): string[] {
   if (depth > 3) return [];
-  return readdirSafe(path.join(root, relative))
+  // `experts/` was listed already, for the expert files.
+  return (relative === EXPERTS_DIR ? expertsEntries : readdirSafe(path.join(root, relative)))
     .filter((entry) => !entry.name.startsWith('.'))
     .sort((a, b) => compareCodePoints(a.name, b.name))
     .flatMap((entry) => {
       const child = path.join(relative, entry.name);
       if (entry.isDirectory())
-        return depth > 0 || [...IMAGE_FOLDERS, EXPERTS_DIR].includes(entry.name) ? findImages(root, child, depth + 1) : [];
+        return depth > 0 || [...IMAGE_FOLDERS, EXPERTS_DIR].includes(entry.name) ? findImages(root, child, depth + 1, expertsEntries) : [];
       return IMAGE_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) ? [child] : [];
     });
 }
