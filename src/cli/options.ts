@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { FORMATS } from '../render/formats.js';
+import { FORMATS } from '../render/format-names.js';
 
 /* Parsers and shared options for commander: each turns bad usage into a message that says what was expected. */
 

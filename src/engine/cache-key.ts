@@ -1,21 +1,12 @@
 import { createHash } from 'node:crypto';
-import apCities from '../data/ap-dateline-cities.json' with { type: 'json' };
-import credentials from '../data/credentials.json' with { type: 'json' };
-import titles from '../data/protected-titles.json' with { type: 'json' };
+import sources from '../data/fingerprint.json' with { type: 'json' };
 import type { RoundupSnapshot } from '../load/snapshot.js';
 import type { RawFile } from '../load/read.js';
 import { readVersion } from '../util/version.js';
 import type { Job } from './roundup.js';
 
-/** Changes whenever roundup or its reference data change, so a new release never replays an old verdict. */
-let fingerprint: string | undefined;
-function toolFingerprint(): string {
-  fingerprint ??= createHash('sha1')
-    .update(readVersion())
-    .update(JSON.stringify([credentials, apCities, titles]))
-    .digest('hex');
-  return fingerprint;
-}
+/** Changes whenever roundup or its reference data change (scripts/compile-credentials.mjs), so a new release never replays an old verdict. */
+const toolFingerprint = () => `${readVersion()}\0${sources.sources}`;
 
 /** The hash of everything a roundup's outcome depends on. */
 export function cacheKey(snapshot: RoundupSnapshot, configs: readonly RawFile[], job: Job): string {

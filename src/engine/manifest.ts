@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { EXTENSIONS } from '../render/formats.js';
+import { EXTENSIONS } from '../render/format-names.js';
 import type { RoundupResult } from './run-types.js';
 import { writeFileAtomic } from './write.js';
 

@@ -3,10 +3,9 @@ import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdownArticle } from './md-article.js';
 import { renderText } from './text.js';
+import type { Format } from './format-names.js';
 
-export const FORMATS = ['html', 'json', 'text', 'md'] as const;
-export type Format = (typeof FORMATS)[number];
-export const EXTENSIONS: Record<Format, string> = { html: 'html', json: 'json', text: 'txt', md: 'md' };
+export { EXTENSIONS, type Format } from './format-names.js';
 
 export interface RenderOptions {
   /** text: wrap at this width, 0 for none. */
