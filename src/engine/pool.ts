@@ -19,6 +19,21 @@ export interface Task {
  */
 const YOUNG_GENERATION_MB = 12;
 
+/**
+ * Below this many roundups, starting worker threads costs more than it saves; and below three jobs they never
+ * pay. Measured by `npm run bench` on an idle two-core machine (docs/benchmarks.md): one thread already keeps
+ * 1.2–1.3 cores busy (V8 collects garbage on helper threads, libuv's threads do the writes), so a worker only
+ * competes for the second core; 3,000 roundups took 72.9–77.2 s with a worker against 62.7–64.7 s without, and a
+ * second heap (292 against 204 MiB).
+ */
+const PARALLEL_THRESHOLD = 2000;
+const PARALLEL_MIN_JOBS = 3;
+
+/** Whether `count` roundups on `jobs` threads are worth worker threads; an explicit `threshold` (the API, tests) needs only two jobs. */
+export function poolPays(jobs: number, count: number, threshold?: number): boolean {
+  return threshold === undefined ? jobs >= PARALLEL_MIN_JOBS && count >= PARALLEL_THRESHOLD : jobs > 1 && count >= threshold;
+}
+
 /** Tasks each worker holds at once: one running, one waiting in its own message queue. */
 const DEPTH = 2;
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { BuildOptions, BuildResult, BuildSummary, CheckOptions, RoundupResult } from './run-types.js';
 import { BuildCache, defaultCacheDir } from './cache.js';
 import { cacheKey } from './cache-key.js';
-import { WorkerPool } from './pool.js';
+import { poolPays, WorkerPool } from './pool.js';
 import { FORMATS, type Format } from '../render/format-names.js';
 import type { Job, Outcome } from './roundup.js';
 import { filesOf } from './serialize.js';
@@ -29,16 +29,6 @@ export type { BuildOptions, BuildResult, BuildSummary, CheckOptions, RoundupResu
  * the first roundup that has to be processed.
  */
 const processing = () => import('./roundup.js');
-
-/**
- * Below this many roundups, starting worker threads costs more than it saves; and below three jobs they never
- * pay. Measured by `npm run bench` on an idle two-core machine (docs/benchmarks.md): one thread already keeps
- * 1.2–1.3 cores busy (V8 collects garbage on helper threads, libuv's threads do the writes), so a worker only
- * competes for the second core; 3,000 roundups took 72.9–77.2 s with a worker against 62.7–64.7 s without, and a
- * second heap (292 against 204 MiB).
- */
-const PARALLEL_THRESHOLD = 2000;
-const PARALLEL_MIN_JOBS = 3;
 
 /** Load, check and model every roundup under `paths`; nothing is rendered or written. */
 export function check(options: CheckOptions): Promise<BuildResult> {
@@ -154,10 +144,7 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
   if ((options.jobs ?? 0) > cores)
     warnings.push(`--jobs ${options.jobs} is more than the ${cores} ${cores === 1 ? 'core' : 'cores'} of this machine; using ${cores}`);
   const jobs = Math.max(1, Math.min(options.jobs ?? cores, cores));
-  const parallel =
-    options.parallelThreshold === undefined
-      ? jobs >= PARALLEL_MIN_JOBS && dirs.length >= PARALLEL_THRESHOLD
-      : jobs > 1 && dirs.length >= options.parallelThreshold;
+  const parallel = poolPays(jobs, dirs.length, options.parallelThreshold);
   // The main thread is one of the `jobs`: it processes whatever no idle worker takes.
   const pool = parallel ? new WorkerPool(jobs - 1, options.workerUrl ?? new URL('./worker.js', import.meta.url), job) : undefined;
   const roundups: RoundupResult[] = [];
@@ -186,6 +173,7 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
   // A few roundups in flight even on one thread, so file reads and writes overlap the work.
   const window = parallel ? jobs * 4 : 4;
   try {
+    let visited = 0;
     for (const dir of dirs) {
       const found = await configFor(dir);
       const config = found?.config ?? DEFAULT_CONFIG;
@@ -213,6 +201,8 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
       if (cache?.due) cacheWarning(await cache.sync());
       // The machine failed a roundup (a full disk): every next one would fail the same way.
       if (failure) break;
+      // Reading, hashing and replaying never wait on the event loop: let signals, timers and the progress bar through now and then.
+      if (++visited % 64 === 0) await new Promise(setImmediate);
     }
     while (pending.length > 0) settle(await pending.shift()!);
   } finally {

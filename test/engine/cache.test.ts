@@ -92,3 +92,22 @@ test('the log is appended to, and rewritten without its replaced lines once they
   expect(sizes).toContain(3);
   expect(await run(['html'])).toMatchObject({ written: 0, unchanged: 2 });
 });
+
+test('a no-op rebuild lets the event loop run now and then (signals, timers, the progress bar)', async () => {
+  const parent = tempDir();
+  for (let index = 0; index < 130; index++) makeRoundup({ parent, name: `r${index}`, experts: { 'jane-doe': minimalExpert() } });
+  const options = { paths: [parent], outDir: path.join(parent, 'out'), cacheDir: path.join(parent, 'cache'), jobs: 1 };
+  await build(options);
+  let turns = 0;
+  let running = true;
+  const spin = () => {
+    turns++;
+    if (running) setImmediate(spin);
+  };
+  setImmediate(spin);
+  const replayed = await build(options);
+  running = false;
+  expect(replayed.summary.unchanged).toBe(130);
+  // Without yielding, the whole replay is one run of promise callbacks: the loop turns once, at the end.
+  expect(turns).toBeGreaterThanOrEqual(2);
+}, 60_000);
