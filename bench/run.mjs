@@ -120,6 +120,7 @@ for (const kind of trees)
   }
 
 const fmt = (seconds) => `${seconds.toFixed(2)} s`;
+const signed = (value) => `${value < 0 ? '−' : '+'}${Math.abs(value).toFixed(2)}`;
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 const mark = (ok) => (ok ? '✓' : '✗');
 const lines = [];
@@ -142,10 +143,7 @@ row(
   (r) => `${fmt(r.all.seconds)} (${ratio(r.one.seconds, r.all.seconds)} faster than --jobs 1), ${mib(r.all.rss)}`,
 );
 row('no-op rebuild', (r) => `${fmt(r.noop.seconds)} (${ratio(r.noop.seconds, r.hashFloor.seconds)} hash floor), ${mib(r.noop.rss)}`);
-row(
-  'one expert changed',
-  (r) => `${fmt(r.changed.seconds)} (+${(r.changed.seconds - r.noop.seconds).toFixed(2)} s), ${mib(r.changed.rss)}`,
-);
+row('one expert changed', (r) => `${fmt(r.changed.seconds)} (${signed(r.changed.seconds - r.noop.seconds)} s), ${mib(r.changed.rss)}`);
 row('check', (r) => `${fmt(r.checked.seconds)}, ${mib(r.checked.rss)}`);
 row('time per roundup, cold --jobs 1', (r) => `${((r.one.seconds / r.n) * 1000).toFixed(2)} ms`);
 lines.push('');
