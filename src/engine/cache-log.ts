@@ -1,4 +1,5 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import type { Outcome } from './roundup.js';
 
 /**
  * The cache is a log: a header line, then one line per roundup recorded,
@@ -99,4 +100,18 @@ export function parseHead(text: string): [string] | [string, string] | undefined
   } catch {
     return undefined;
   }
+}
+
+/** An entry line's outcome, if every output is still as written (a file deleted or edited since fails); a damaged line costs its roundup a rebuild. */
+export function replayLine(line: string): Outcome | undefined {
+  try {
+    const [, outputsJson, outcomeJson] = line.split('\t') as [string, string, string];
+    for (const [file, size, mtimeMs] of JSON.parse(outputsJson) as [string, number, number][]) {
+      const info = statSync(file, { throwIfNoEntry: false });
+      if (!info || info.size !== size || info.mtimeMs !== mtimeMs) return undefined;
+    }
+    const outcome = JSON.parse(outcomeJson) as Outcome;
+    if (Array.isArray(outcome?.findings) && Array.isArray(outcome.written)) return { ...outcome, unchanged: true };
+  } catch {}
+  return undefined;
 }

@@ -1,10 +1,11 @@
-import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isWithin } from '../util/paths.js';
 import { removeStaleTemporaries, writeFileAtomicSync } from './write.js';
-import { HEADER, indexLog, type LogEntry, type LogIndex, parseHead, VERSION } from './cache-log.js';
+import { HEADER, indexLog, type LogEntry, type LogIndex, parseHead, replayLine, VERSION } from './cache-log.js';
 import type { Job, Outcome } from './roundup.js';
+import { type ContextStamp, hashStats } from './input-stamp.js';
 
 /** Where the cache lives unless `--cache-dir` says otherwise (the convention of babel, eslint, ava…). */
 export const defaultCacheDir = (cwd: string) => path.join(cwd, 'node_modules', '.cache', 'roundup');
@@ -55,25 +56,36 @@ export class BuildCache {
   /**
    * The recorded outcome, if `key` matches and every output is still as written. Entries are kept per
    * roundup and set of formats and output folder, so switching formats and back again is still a no-op.
+   * `stamp`: the inputs' stamp, added to an entry that has none, so the next run need not read them.
    */
-  async lookup(dir: string, job: Job, key: string): Promise<Outcome | undefined> {
+  async lookup(dir: string, job: Job, key: string, stamp?: () => ContextStamp | undefined): Promise<Outcome | undefined> {
     const id = entryId(dir, job);
     const entry = this.log.entries.get(id);
     if (!entry || entry.key !== key) return undefined;
     const line = this.readLine(id, entry);
-    if (!line) return undefined;
+    const outcome = line ? replayLine(line) : undefined;
+    // The inputs were read: their stats did not match the entry's stamp, or it had none. Stamp them afresh.
+    const stamped = outcome && stamp?.();
+    if (stamped) this.put(id, key, `${line!.split('\t', 3).join('\t')}\t${JSON.stringify(stamped)}`);
+    return outcome;
+  }
+
+  /**
+   * The recorded outcome of a roundup none of whose inputs changed since (by their stats: see
+   * input-stamp.ts), in the same context; read without reading or hashing the inputs.
+   */
+  async replayUnchanged(dir: string, job: Job, context: string): Promise<Outcome | undefined> {
+    const id = entryId(dir, job);
+    const entry = this.log.entries.get(id);
+    const line = entry && this.readLine(id, entry);
+    const stamp = line?.split('\t')[3];
+    if (!stamp) return undefined;
     try {
-      const [, outputsJson, outcomeJson] = line.split('\t') as [string, string, string];
-      const outputs = JSON.parse(outputsJson) as [string, number, number][];
-      for (const [file, size, mtimeMs] of outputs) {
-        const info = statSync(file, { throwIfNoEntry: false });
-        if (!info || info.size !== size || info.mtimeMs !== mtimeMs) return undefined;
-      }
-      const outcome = JSON.parse(outcomeJson) as Outcome;
-      if (Array.isArray(outcome?.findings) && Array.isArray(outcome.written)) return { ...outcome, unchanged: true };
-    } catch {}
-    // A damaged entry costs its roundup a rebuild.
-    return undefined;
+      const recorded = JSON.parse(stamp) as ContextStamp;
+      return recorded.context === context && hashStats(recorded.paths) === recorded.hash ? replayLine(line!) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -81,7 +93,7 @@ export class BuildCache {
    * replayed, so a no-op rebuild of a tree with errors parses nothing either); forget one whose outcome
    * another run might not repeat (a render that timed out, a bug in roundup).
    */
-  async record(dir: string, job: Job, key: string, outcome: Outcome) {
+  async record(dir: string, job: Job, key: string, outcome: Outcome, stamp?: ContextStamp) {
     const id = entryId(dir, job);
     const failed = outcome.findings.some((finding) => finding.severity === 'error');
     const unrepeatable = outcome.findings.some((finding) => UNREPEATABLE.has(finding.ruleId ?? ''));
@@ -94,7 +106,11 @@ export class BuildCache {
       }),
     );
     const { unchanged: _, ...kept } = outcome;
-    const line = `${JSON.stringify([id, key])}\t${JSON.stringify(outputs)}\t${JSON.stringify(kept)}`;
+    const stamped = stamp ? `\t${JSON.stringify(stamp)}` : '';
+    this.put(id, key, `${JSON.stringify([id, key])}\t${JSON.stringify(outputs)}\t${JSON.stringify(kept)}${stamped}`);
+  }
+
+  private put(id: string, key: string, line: string) {
     const offset = this.append(line);
     if (offset === undefined) return;
     this.drop(id);
@@ -116,19 +132,13 @@ export class BuildCache {
     return this.unsynced && performance.now() - this.syncedAt > SYNC_EVERY_MS;
   }
 
-  /** Make what was appended durable (a power cut loses at most what came after). Returns a warning if the cache could not be written. */
-  async sync(): Promise<string | undefined> {
-    this.syncNow();
-    return this.failure;
-  }
-
   /**
    * At the end of a run: sync, and rewrite the log without its replaced lines when they make up most of it,
    * synced to disk before it replaces the old one. A folder that cannot hold the cache (read-only, a file,
    * no space) turns it off with a warning, never a failure.
    */
   async close(): Promise<string | undefined> {
-    this.syncNow();
+    this.sync();
     // Damaged lines are dropped too, so their warning is given once.
     if (this.log.end > 0 && !this.failure && (this.log.damaged > 0 || this.log.end > 2 * this.log.live)) {
       try {
@@ -142,13 +152,12 @@ export class BuildCache {
     return this.failure;
   }
 
-  /** On an interrupt: what was appended is in the file already; make it durable, synchronously (the process exits right after). */
-  saveNow() {
-    this.syncNow();
-  }
-
-  private syncNow() {
-    if (this.writer === undefined || !this.unsynced) return;
+  /**
+   * Make what was appended durable (a power cut loses at most what came after); synchronous, for an
+   * interrupt too (the process exits right after). Returns a warning if the cache could not be written.
+   */
+  sync(): string | undefined {
+    if (this.writer === undefined || !this.unsynced) return this.failure;
     try {
       fdatasyncSync(this.writer);
     } catch {
@@ -156,6 +165,7 @@ export class BuildCache {
     }
     this.unsynced = false;
     this.syncedAt = performance.now();
+    return this.failure;
   }
 
   private forget(id: string) {
@@ -199,8 +209,7 @@ export class BuildCache {
       closeSync(descriptor);
       throw error;
     }
-    // The cache of the previous version, replaced by this one.
-    rmSync(path.join(path.dirname(this.file), 'cache-v4.ndjson'), { force: true });
+    rmSync(path.join(path.dirname(this.file), 'cache-v4.ndjson'), { force: true }); // The previous version's cache.
     return descriptor;
   }
 

@@ -3,7 +3,9 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { BuildOptions, BuildResult, BuildSummary, CheckOptions, RoundupResult } from './run-types.js';
 import { BuildCache, defaultCacheDir } from './cache.js';
-import { cacheKey } from './cache-key.js';
+import { cacheKey, contextKey } from './cache-key.js';
+import { jobOf } from './job.js';
+import { stampInputs } from './input-stamp.js';
 import { poolPays, WorkerPool } from './pool.js';
 import { FORMATS, type Format } from '../render/format-names.js';
 import type { Job, Outcome } from './roundup.js';
@@ -44,21 +46,7 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const outDir = options.outDir ?? 'dist';
-  const job: Job = {
-    cwd,
-    mode: defaults.mode,
-    formats: options.formats?.length ? [...new Set(options.formats)] : ['html'],
-    outDir: path.resolve(cwd, outDir),
-    write: defaults.mode === 'build' && options.write !== false,
-    width: options.width,
-    fragment: options.fragment,
-    stylesheet: options.stylesheet,
-    smartypants: options.smartypants,
-    condense: options.condense,
-    maxWords: options.maxWords,
-    fix: options.fix === 'dry-run' ? 'dry-run' : options.fix ? 'write' : undefined,
-    reportUnusedIgnores: options.reportUnusedIgnores,
-  };
+  const job = jobOf(options, defaults.mode, cwd);
   const warnings: string[] = [];
   const discovered = await discover(options.paths, {
     cwd,
@@ -91,7 +79,7 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
   // Interrupted: keep the work done in the cache, and sweep what this run's workers were writing.
   const offInterrupt = onInterrupt(() => {
     if (job.write) removeStaleTemporaries(job.outDir, { own: true });
-    cache?.saveNow();
+    cache?.sync();
   });
   let failure: string | undefined;
 
@@ -167,9 +155,10 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
 
   // Results are settled in the order of `dirs`, whatever order the workers finish in.
   const pending: Promise<Outcome>[] = [];
-  const cacheWarning = (unsaved: string | undefined) => {
-    if (unsaved && !warnings.includes(unsaved)) warnings.push(unsaved);
-  };
+  // What every roundup under one config shares in its cache key, hashed once per config.
+  const contexts = new Map<LoadedConfig, string>();
+  const contextFor = (config: LoadedConfig) => contexts.get(config) ?? contexts.set(config, contextKey(config.raws, job)).get(config)!;
+  const cacheWarning = (unsaved?: string) => unsaved && !warnings.includes(unsaved) && warnings.push(unsaved);
   // A few roundups in flight even on one thread, so file reads and writes overlap the work.
   const window = parallel ? jobs * 4 : 4;
   try {
@@ -177,15 +166,25 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
     for (const dir of dirs) {
       const found = await configFor(dir);
       const config = found?.config ?? DEFAULT_CONFIG;
-      const snapshot = await snapshotRoundup(dir, { cwd, maxBytes: config.value.limits?.maxFileBytes ?? options.maxBytes });
       const collision = collisions.get(dir);
-      if (collision) {
+      const absolute = path.resolve(cwd, dir);
+      const context = cache && !collision && !configBroken(config) ? contextFor(config) : undefined;
+      // A roundup none of whose files changed, by their stats, is replayed without reading them.
+      const unchanged = context ? await cache!.replayUnchanged(absolute, job, context) : undefined;
+      const readAt = Date.now();
+      const snapshot = unchanged
+        ? undefined
+        : await snapshotRoundup(dir, { cwd, maxBytes: config.value.limits?.maxFileBytes ?? options.maxBytes });
+      const stamp = () => (snapshot && context ? stampInputs(snapshot, cwd, readAt, context) : undefined);
+      if (!snapshot) {
+        pending.push(Promise.resolve(unchanged!));
+      } else if (collision) {
         pending.push(slugCollisionOutcome(snapshot, collision, cwd));
       } else if (configBroken(config)) {
         pending.push(Promise.resolve({ dir, findings: [], written: [], outputs: [], condensed: [] }));
       } else {
-        const key = cache && cacheKey(snapshot, config.raws, job);
-        const cached = key ? await cache!.lookup(path.resolve(cwd, dir), job, key) : undefined;
+        const key = context && cacheKey(snapshot, context);
+        const cached = key ? await cache!.lookup(absolute, job, key, stamp) : undefined;
         const outcome = cached
           ? Promise.resolve(cached)
           : pool?.hasRoom
@@ -193,12 +192,12 @@ async function run(options: BuildOptions, defaults: { mode: Job['mode']; cache?:
             : processing().then(({ processRoundup }) => processRoundup(snapshot, config, job, focus.get(dir)));
         pending.push(
           key && !cached
-            ? outcome.then(async (result) => (result.failure || (await cache!.record(path.resolve(cwd, dir), job, key, result)), result))
+            ? outcome.then(async (result) => (result.failure || (await cache!.record(absolute, job, key, result, stamp())), result))
             : outcome,
         );
       }
       while (pending.length >= window) settle(await pending.shift()!);
-      if (cache?.due) cacheWarning(await cache.sync());
+      if (cache?.due) cacheWarning(cache.sync());
       // The machine failed a roundup (a full disk): every next one would fail the same way.
       if (failure) break;
       // Reading, hashing and replaying never wait on the event loop: let signals, timers and the progress bar through now and then.

@@ -17,6 +17,8 @@ export interface RoundupSnapshot {
   expertsUnreadable?: string;
   /** Image files in the roundup folder (an `image:` or `photo:` names them by path), read so that a changed picture rebuilds. */
   images: RawFile[];
+  /** Every folder listed to find these files: a file added to or removed from one changes its mtime. */
+  folders: string[];
 }
 
 /** The pictures roundup publishes: raster formats every browser shows. */
@@ -64,7 +66,8 @@ export async function snapshotRoundup(dir: string, options: ReadOptions): Promis
     .map((entry) => path.join(expertsDir, entry.name))
     .sort(compareCodePoints);
   const experts = entries.map((entry) => read(path.join(expertsDir, entry.name), expertsLinked || entry.isSymbolicLink()));
-  const images = findImages(path.resolve(options.cwd, dir), '', 0, expertsEntries).map((relative) => {
+  const listedFolders = new Set(['', EXPERTS_DIR]);
+  const images = findImages(path.resolve(options.cwd, dir), '', 0, expertsEntries, listedFolders).map((relative) => {
     const file = path.join(dir, relative);
     const linked = relative
       .split(path.sep)
@@ -77,7 +80,8 @@ export async function snapshotRoundup(dir: string, options: ReadOptions): Promis
         : refusedLink(file)
       : readRawFile(file, { ...options, maxBytes: MAX_IMAGE_BYTES, noFollow: true });
   });
-  return { dir, question, experts, misnamed, expertsUnreadable, images };
+  const folders = [...listedFolders].map((relative) => path.join(dir, relative));
+  return { dir, question, experts, misnamed, expertsUnreadable, images, folders };
 }
 
 /**
@@ -85,8 +89,9 @@ export async function snapshotRoundup(dir: string, options: ReadOptions): Promis
  * folders (up to three levels below those), in a stable order; hidden entries
  * are skipped.
  */
-function findImages(root: string, relative: string, depth: number, expertsEntries: Dirent[]): string[] {
+function findImages(root: string, relative: string, depth: number, expertsEntries: Dirent[], listed: Set<string>): string[] {
   if (depth > 3) return [];
+  listed.add(relative);
   // `experts/` was listed already, for the expert files.
   return (relative === EXPERTS_DIR ? expertsEntries : readdirSafe(path.join(root, relative)))
     .filter((entry) => !entry.name.startsWith('.'))
@@ -94,7 +99,9 @@ function findImages(root: string, relative: string, depth: number, expertsEntrie
     .flatMap((entry) => {
       const child = path.join(relative, entry.name);
       if (entry.isDirectory())
-        return depth > 0 || [...IMAGE_FOLDERS, EXPERTS_DIR].includes(entry.name) ? findImages(root, child, depth + 1, expertsEntries) : [];
+        return depth > 0 || [...IMAGE_FOLDERS, EXPERTS_DIR].includes(entry.name)
+          ? findImages(root, child, depth + 1, expertsEntries, listed)
+          : [];
       return IMAGE_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) ? [child] : [];
     });
 }
